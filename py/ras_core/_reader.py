@@ -1,0 +1,230 @@
+"""Small typed getters that read plain dicts (from TOML or JSON) into Python values.
+
+Each `Reader` wraps one table and knows its dotted path. Getters record a
+`Problem` and return a placeholder instead of raising, so that a loader can walk
+the whole input and report every problem together. `Reader.done()` reports keys
+that were never asked for, which catches misspelt keys.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+
+from .errors import Problem
+
+T = TypeVar("T")
+
+
+def describe(value: object) -> str:
+    """Name a value's type in plain words, with the value where it is short."""
+    if isinstance(value, bool):
+        return f"true or false ({str(value).lower()})"
+    if isinstance(value, int):
+        return f"a whole number ({value})"
+    if isinstance(value, Decimal | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f'text ("{shown}")'
+    if isinstance(value, datetime.date):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if value is None:
+        return "nothing (null)"
+    return type(value).__name__
+
+
+def join(path: str, key: str) -> str:
+    if not key:
+        return path
+    return f"{path}.{key}" if path else key
+
+
+class Reader:
+    """Reads one table at `path`, appending problems to a shared list."""
+
+    def __init__(self, data: Mapping[str, Any], path: str, problems: list[Problem]) -> None:
+        self.data = data
+        self.path = path
+        self.problems = problems
+        self._seen: set[str] = set()
+
+    # -- reporting ---------------------------------------------------------
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(Problem(path=join(self.path, key), message=message))
+
+    def at(self, key: str) -> str:
+        return join(self.path, key)
+
+    def done(self) -> None:
+        """Report every key in the table that no getter asked for."""
+        allowed = sorted(self._seen)
+        for key in self.data:
+            if key not in self._seen:
+                self.problem(key, f"unknown key; allowed keys here: {', '.join(allowed)}")
+
+    # -- raw access --------------------------------------------------------
+
+    def has(self, key: str) -> bool:
+        self._seen.add(key)
+        return key in self.data
+
+    def _take(self, key: str, what: str, required: bool) -> Any:
+        self._seen.add(key)
+        if key not in self.data:
+            if required:
+                self.problem(key, f"missing; expected {what}")
+            return None
+        return self.data[key]
+
+    def _typed(
+        self,
+        key: str,
+        what: str,
+        check: Callable[[Any], bool],
+        default: T,
+        required: bool,
+    ) -> Any:
+        value = self._take(key, what, required)
+        if value is None:
+            return default
+        if not check(value):
+            self.problem(key, f"expected {what}, got {describe(value)}")
+            return default
+        return value
+
+    # -- typed getters -----------------------------------------------------
+
+    def text(self, key: str, *, required: bool = True, default: str = "") -> str:
+        value: str = self._typed(key, "text", lambda v: isinstance(v, str), default, required)
+        if required and key in self.data and isinstance(value, str) and not value.strip():
+            self.problem(key, "must not be empty")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        value = self._take(key, "text", False)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.problem(key, f"expected text, got {describe(value)}")
+            return None
+        return value
+
+    def boolean(self, key: str, *, required: bool = True, default: bool = False) -> bool:
+        value: bool = self._typed(key, "true or false", lambda v: isinstance(v, bool), default, required)
+        return value
+
+    def whole(self, key: str, *, required: bool = True, default: int = 0) -> int:
+        value: int = self._typed(
+            key,
+            "a whole number",
+            lambda v: isinstance(v, int) and not isinstance(v, bool),
+            default,
+            required,
+        )
+        return value
+
+    def number(self, key: str, *, required: bool = True, default: Decimal = Decimal(0)) -> Decimal:
+        """A number written in TOML (whole or with decimals), as an exact Decimal."""
+        value = self._typed(key, "a number", _is_number, None, required)
+        if value is None:
+            return default
+        return to_decimal(value)
+
+    def date(self, key: str, *, required: bool = True) -> datetime.date | None:
+        value = self._typed(
+            key,
+            "a date written as YYYY-MM-DD",
+            lambda v: isinstance(v, datetime.date) and not isinstance(v, datetime.datetime),
+            None,
+            required,
+        )
+        return value  # type: ignore[no-any-return]
+
+    def choice(self, key: str, allowed: tuple[str, ...], *, required: bool = True) -> str:
+        value = self.text(key, required=required, default=allowed[0])
+        if value not in allowed:
+            quoted = ", ".join(f'"{a}"' for a in allowed)
+            self.problem(key, f'must be one of {quoted}, got "{value}"')
+            return allowed[0]
+        return value
+
+    def text_list(self, key: str, *, required: bool = True) -> list[str]:
+        value = self._typed(key, "a list of text", lambda v: isinstance(v, list), [], required)
+        out: list[str] = []
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                self.problems.append(
+                    Problem(path=f"{self.at(key)}[{i}]", message=f"expected text, got {describe(item)}")
+                )
+        return out
+
+    def number_list(self, key: str, *, required: bool = True) -> list[Decimal]:
+        value = self._typed(key, "a list of numbers", lambda v: isinstance(v, list), [], required)
+        out: list[Decimal] = []
+        for i, item in enumerate(value):
+            if _is_number(item):
+                out.append(to_decimal(item))
+            else:
+                self.problems.append(
+                    Problem(path=f"{self.at(key)}[{i}]", message=f"expected a number, got {describe(item)}")
+                )
+        return out
+
+    def table(self, key: str, *, required: bool = True) -> Reader | None:
+        value = self._typed(key, "a table", lambda v: isinstance(v, dict), None, required)
+        if value is None:
+            return None
+        return Reader(value, self.at(key), self.problems)
+
+    def tables(self, key: str, *, required: bool = True) -> Iterator[Reader]:
+        """Each table in a list of tables (TOML's [[key]])."""
+        value = self._typed(key, "a list of tables", lambda v: isinstance(v, list), [], required)
+        if required and key in self.data and isinstance(value, list) and not value:
+            self.problem(key, "must have at least one entry")
+        for i, item in enumerate(value):
+            path = f"{self.at(key)}[{i}]"
+            if isinstance(item, dict):
+                yield Reader(item, path, self.problems)
+            else:
+                self.problems.append(Problem(path=path, message=f"expected a table, got {describe(item)}"))
+
+    def named_tables(self, key: str) -> Iterator[tuple[str, Reader]]:
+        """Each entry of a table whose values are tables, keyed by name."""
+        value = self._typed(key, "a table", lambda v: isinstance(v, dict), {}, False)
+        for name, item in value.items():
+            path = self.at(f"{key}.{name}")
+            if isinstance(item, dict):
+                yield name, Reader(item, path, self.problems)
+            else:
+                self.problems.append(Problem(path=path, message=f"expected a table, got {describe(item)}"))
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return isinstance(value, Decimal) and value.is_finite()
+
+
+def to_decimal(value: int | Decimal) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """A finite Decimal from text such as "5.10", or None."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None

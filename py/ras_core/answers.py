@@ -1,0 +1,197 @@
+"""A person's answers to a scheme, read from the answers file and checked against it.
+
+The answers file is JSON: ``{"scheme": id, "scheme_version": version, "answers":
+{question id: option id}, "unpaid_support": {domain id: option id},
+"helpers_willing": true|false}``. Checking collects every problem (unknown
+question or option ids, missing answers named by their question text, answers
+saved for another scheme or version) into one `AnswersError`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ._reader import Reader, describe
+from .errors import AnswersError, Problem
+from .scheme import Scheme
+
+# Answer files are small; anything much larger is not an answers file.
+MAX_ANSWERS_BYTES = 200_000
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Answers:
+    scheme_id: str
+    scheme_version: str
+    choices: Mapping[str, str]
+    unpaid_support: Mapping[str, str]
+    helpers_willing: bool | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "scheme": self.scheme_id,
+            "scheme_version": self.scheme_version,
+            "answers": dict(self.choices),
+            "unpaid_support": dict(self.unpaid_support),
+            "helpers_willing": self.helpers_willing,
+        }
+
+
+def answers_from_json(text: str, scheme: Scheme, *, source: str = "answers.json") -> Answers:
+    """Parse and check an answers file's text; raise `AnswersError` with every problem."""
+    if len(text.encode("utf-8")) > MAX_ANSWERS_BYTES:
+        raise AnswersError(
+            source,
+            [
+                Problem(
+                    path="",
+                    message=f"is too large for an answers file (more than {MAX_ANSWERS_BYTES // 1000} KB)",
+                )
+            ],
+        )
+    try:
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as error:
+        message = f"line {error.lineno}, column {error.colno}: not valid JSON: {error.msg}"
+        raise AnswersError(source, [Problem(path="", message=message)]) from None
+    except ValueError as error:
+        raise AnswersError(source, [Problem(path="", message=str(error))]) from None
+    except RecursionError:
+        raise AnswersError(
+            source, [Problem(path="", message="is nested too deeply to be an answers file")]
+        ) from None
+    return answers_from_dict(data, scheme, source=source)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"not valid JSON: {name} is not allowed")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f'not valid here: the key "{key}" appears twice')
+        out[key] = value
+    return out
+
+
+def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json") -> Answers:
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise AnswersError(
+            source, [Problem(path="", message=f"expected a JSON object, got {describe(data)}")]
+        )
+    top = Reader(data, "", problems)
+    scheme_id = top.text("scheme")
+    version = top.text("scheme_version")
+    if scheme_id and scheme_id != scheme.id:
+        top.problem(
+            "scheme",
+            f'these answers are for the scheme "{scheme_id}", not "{scheme.id}" ({scheme.council})',
+        )
+    elif version and version != scheme.version:
+        top.problem(
+            "scheme_version",
+            f"these answers were saved for version {version} of the {scheme.council} scheme; "
+            f"this is version {scheme.version}. Answer the questions again to use this version",
+        )
+
+    choices = _string_map(top, "answers")
+    support = _string_map(top, "unpaid_support", required=False)
+    willing_raw = top._take("helpers_willing", "true or false", False)
+    willing: bool | None = None
+    if isinstance(willing_raw, bool):
+        willing = willing_raw
+    elif willing_raw is not None:
+        top.problem("helpers_willing", f"expected true, false or null, got {describe(willing_raw)}")
+    top.done()
+
+    questions = {q.id: (d, q) for d, q in scheme.questions()}
+    for question_id, option_id in choices.items():
+        found = questions.get(question_id)
+        if found is None:
+            problems.append(
+                Problem(path=f"answers.{question_id}", message="no question has this id in this scheme")
+            )
+            continue
+        question = found[1]
+        if question.option(option_id) is None:
+            allowed = ", ".join(o.id for o in question.options)
+            problems.append(
+                Problem(
+                    path=f"answers.{question_id}",
+                    message=f'"{option_id}" is not an answer to "{question.text}"; allowed: {allowed}',
+                )
+            )
+    for _domain, question in scheme.questions():
+        if question.id not in choices:
+            problems.append(
+                Problem(path=f"answers.{question.id}", message=f'missing an answer to "{question.text}"')
+            )
+
+    domains = {d.id: d for d in scheme.domains}
+    for domain_id, option_id in support.items():
+        domain = domains.get(domain_id)
+        if domain is None or not domain.asks_unpaid_support:
+            problems.append(
+                Problem(
+                    path=f"unpaid_support.{domain_id}", message="no area asks about unpaid help with this id"
+                )
+            )
+        elif scheme.unpaid_support.option(option_id) is None:
+            allowed = ", ".join(o.id for o in scheme.unpaid_support.options)
+            problems.append(
+                Problem(
+                    path=f"unpaid_support.{domain_id}",
+                    message=f'"{option_id}" is not an answer to "{scheme.support_question(domain)}" '
+                    f"({domain.title}); allowed: {allowed}",
+                )
+            )
+    for domain in scheme.domains:
+        if domain.asks_unpaid_support and domain.id not in support:
+            problems.append(
+                Problem(
+                    path=f"unpaid_support.{domain.id}",
+                    message=f'missing an answer to "{scheme.support_question(domain)}" ({domain.title})',
+                )
+            )
+
+    reduces = any(
+        (option := scheme.unpaid_support.option(option_id)) is not None and option.keep < 1
+        for option_id in support.values()
+    )
+    if reduces and willing is None and willing_raw is None:
+        problems.append(
+            Problem(
+                path="helpers_willing",
+                message=f'missing an answer to "{scheme.unpaid_support.willing_question}" '
+                "(true or false), needed because someone helps without being paid",
+            )
+        )
+
+    if problems:
+        raise AnswersError(source, problems)
+    return Answers(
+        scheme_id=scheme_id,
+        scheme_version=version,
+        choices=choices,
+        unpaid_support=support,
+        helpers_willing=willing,
+    )
+
+
+def _string_map(top: Reader, key: str, *, required: bool = True) -> dict[str, str]:
+    table = top.table(key, required=required)
+    if table is None:
+        return {}
+    out: dict[str, str] = {}
+    for name, value in table.data.items():
+        if isinstance(value, str):
+            out[name] = value
+        else:
+            table.problem(name, f"expected an option id (text), got {describe(value)}")
+    return out

@@ -1,0 +1,167 @@
+"""The `ras` command: validate a scheme, print it as JSON, estimate, explain the method.
+
+Errors in input files are printed as a list (file, dotted path, what is allowed)
+on stderr with exit status 1, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .answers import answers_from_json
+from .errors import InputError, Problem
+from .estimate import Estimate, band_words, estimate, hours_words
+from .explain import explain
+from .money import pounds_exact
+from .scheme import Scheme, load_scheme
+from .serialize import estimate_to_dict, scheme_to_dict
+
+
+def _scheme(path: str) -> Scheme:
+    return load_scheme(path)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    scheme = _scheme(args.scheme)
+    questions = len(scheme.questions())
+    print(
+        f"{args.scheme}: OK: {scheme.title} version {scheme.version}, "
+        f"{len(scheme.domains)} areas, {questions} questions"
+    )
+    return 0
+
+
+def cmd_scheme(args: argparse.Namespace) -> int:
+    scheme = _scheme(args.scheme)
+    if args.json:
+        print(json.dumps(scheme_to_dict(scheme), indent=2, ensure_ascii=False))
+    else:
+        print(f"{scheme.title} ({scheme.id}), version {scheme.version}")
+        for domain in scheme.domains:
+            print(f"- {domain.title}: {len(domain.questions)} questions")
+    return 0
+
+
+def cmd_estimate(args: argparse.Namespace) -> int:
+    scheme = _scheme(args.scheme)
+    path = Path(args.answers)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(str(path), [Problem(path="", message="file not found")]) from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), [Problem(path="", message="is not UTF-8 text")]) from None
+    answers = answers_from_json(text, scheme, source=str(path))
+    result = estimate(scheme, answers)
+    if args.json:
+        print(json.dumps(estimate_to_dict(result), indent=2, ensure_ascii=False))
+    else:
+        print(human(result))
+    return 0
+
+
+def human(result: Estimate) -> str:
+    scheme = result.scheme
+    period = scheme.period
+    lines = [f"Your indicative budget: {band_words(result.band, period)}"]
+    if scheme.illustrative:
+        lines.append("(Example figures only: this is not any council's scheme.)")
+    lines.append(f"Amount: {pounds_exact(result.amount)} a {period}, {hours_words(result.hours, period)}.")
+    if result.unpaid_support_applied:
+        lines.append(
+            f"Without counting unpaid help: {band_words(result.band_without_unpaid_support, period)}"
+            f" ({pounds_exact(result.amount_without_unpaid_support)})."
+        )
+    if result.below_threshold:
+        lines.append("You may not have eligible needs (below the minimum points).")
+    if result.exceptional:
+        lines.append("Your budget will be worked out individually with you.")
+    lines += ["", "How we worked this out:"]
+    lines += [f"{n}. {step.text}" for n, step in enumerate(result.working, start=1)]
+    lines += [
+        "",
+        "This is an indicative figure. It can go up or down: your final budget is "
+        "agreed in your support plan.",
+    ]
+    return "\n".join(lines)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    print(explain(_scheme(args.scheme)))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="ras",
+        description="OpenRAS: check a council's Resource Allocation System scheme and work "
+        "out indicative personal budgets with their working.",
+    )
+    top.add_argument("--version", action="version", version=f"ras {__version__}")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "validate",
+        help="check a scheme file and list every problem",
+        description="Check a scheme file. Exit 0 if it can be used; otherwise "
+        "list every problem (file, dotted path, what is allowed) and exit 1.",
+    )
+    p.add_argument("scheme", metavar="SCHEME.toml")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser(
+        "scheme",
+        help="print a checked scheme (as JSON with --json)",
+        description="Print a checked scheme: a summary, or with --json the "
+        'whole scheme as JSON (money as strings such as "5.10").',
+    )
+    p.add_argument("scheme", metavar="SCHEME.toml")
+    p.add_argument("--json", action="store_true", help="print the scheme as JSON")
+    p.set_defaults(run=cmd_scheme)
+
+    p = sub.add_parser(
+        "estimate",
+        help="work out the indicative budget for an answers file",
+        description="Work out the indicative budget for an answers file and "
+        "print the band with its working (or JSON with --json).",
+    )
+    p.add_argument("--scheme", required=True, metavar="SCHEME.toml", help="the scheme file")
+    p.add_argument(
+        "answers",
+        metavar="ANSWERS.json",
+        help='{"scheme": ID, "scheme_version": V, "answers": {question: option}, '
+        '"unpaid_support": {area: option}, "helpers_willing": true|false}',
+    )
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(run=cmd_estimate)
+
+    p = sub.add_parser(
+        "explain",
+        help="print the whole method as Markdown, for publishing",
+        description="Print the whole method (every question, answer and points, "
+        "unpaid help, rate or table, bands, thresholds) as Markdown.",
+    )
+    p.add_argument("scheme", metavar="SCHEME.toml")
+    p.set_defaults(run=cmd_explain)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except InputError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `ras explain x.toml | head`
+        return 0
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""The whole method of a scheme as Markdown, for councils to publish.
+
+Everything a person needs to work out their own figure by hand: every question,
+every answer and its points, the unpaid-support rule, the rate or table, the
+bands and their edge rule, the thresholds, the hours and yearly figures, and the
+eligibility screen, with the description and source of every number.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from . import money
+from .scheme import Parameter, Reference, Scheme
+
+
+def _cite(reference: Reference | None) -> str:
+    if reference is None:
+        return ""
+    if reference.url:
+        return f" Source: [{reference.title}]({reference.url})."
+    return f" Source: {reference.title}."
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: datetime.date) -> str:
+    """ "1 April 2026", spelt out here so no runtime's locale can change it."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _since(parameter: Parameter) -> str:
+    return f" (from {long_date(parameter.start_date)})" if parameter.start_date else ""
+
+
+def _md(text: str) -> str:
+    """Escape characters that would change the meaning of Markdown table cells."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def explain(scheme: Scheme) -> str:
+    lines: list[str] = []
+    add = lines.append
+    period = scheme.period
+    add(f"# How the estimate is worked out: {scheme.title}")
+    add("")
+    add(f"{scheme.council}, version {scheme.version}, in use from {long_date(scheme.effective_from)}.")
+    add("")
+    if scheme.illustrative:
+        add('!!! warning "An example scheme"')
+        add(
+            "    These figures are an example to show how the method works. They are not "
+            "any council's figures."
+        )
+        add("")
+    add(
+        "The estimate is **indicative**. It is a starting point for planning your support, "
+        "not a limit. Your final budget is agreed in your support plan and can be higher or "
+        "lower. A separate financial assessment decides whether you pay anything towards it."
+    )
+    add("")
+    add("## Step 1: points for each answer")
+    add("")
+    add(
+        "Answer each question as if nobody else was there to help. Each answer gives the "
+        "points shown. Add up the points in each area."
+    )
+    add("")
+    for domain in scheme.domains:
+        add(f"### {domain.title}")
+        add("")
+        if domain.intro:
+            add(domain.intro)
+            add("")
+        for question in domain.questions:
+            add(f"**{question.text}**")
+            add("")
+            add("| Answer | Points |")
+            add("| --- | ---: |")
+            for option in question.options:
+                add(f"| {_md(option.label)} | {option.points} |")
+            add("")
+    support = scheme.unpaid_support
+    add("## Step 2: unpaid help")
+    add("")
+    add(
+        f"For each area we ask: \u201c{support.question}\u201d The answer sets the share of "
+        "that area's points that is kept:"
+    )
+    add("")
+    add("| Answer | Share of points kept |")
+    add("| --- | ---: |")
+    for share in support.options:
+        add(f"| {_md(share.label)} | {money.percent(share.keep)} |")
+    add("")
+    add(
+        f"The share is used only if you say yes to \u201c{support.willing_question}\u201d "
+        "Otherwise all the points are kept. The kept points are rounded to a whole number "
+        "(halves round up). Your result always shows the figure both with and without "
+        "unpaid help."
+    )
+    skipped = [d.title for d in scheme.domains if not d.asks_unpaid_support]
+    if skipped:
+        add("")
+        add(f"We do not ask about unpaid help for: {', '.join(skipped)}.")
+    add("")
+    add("Add up the points for all the areas to get your total.")
+    add("")
+    allocation = scheme.allocation
+    add("## Step 3: from points to money")
+    add("")
+    add(f"**{allocation.label}.** {allocation.description}{_cite(allocation.reference)}")
+    add("")
+    if allocation.method == "rate":
+        rate = allocation.rate_per_point
+        assert rate is not None
+        add(
+            f"- {rate.label}: **{money.pounds_exact(rate.value)}** a point{_since(rate)}. "
+            f"{rate.description}{_cite(rate.reference)}"
+        )
+        if allocation.base is not None:
+            base = allocation.base
+            add(
+                f"- {base.label}: **{money.pounds_exact(base.value)}** a {period}{_since(base)}. "
+                f"{base.description}{_cite(base.reference)}"
+            )
+            add("")
+            add(f"Amount = {base.label.lower()} + total points \u00d7 {money.pounds_exact(rate.value)}.")
+        else:
+            add("")
+            add(f"Amount = total points \u00d7 {money.pounds_exact(rate.value)}.")
+        add("")
+        add("The amount is rounded to the nearest penny (halves round up).")
+    else:
+        add(f"| Points | Amount a {period} |")
+        add("| --- | ---: |")
+        for row in allocation.rows:
+            span = f"{row.low} to {row.high}" if row.high is not None else f"{row.low} or more"
+            add(f"| {span} | {money.pounds_exact(row.amount)} |")
+    add("")
+    bands = scheme.bands
+    add("## Step 4: the band")
+    add("")
+    add(f"**{bands.label}.** {bands.description}{_cite(bands.reference)}")
+    add("")
+    if bands.width is not None:
+        add(
+            f"Bands are {money.pounds(bands.width)} wide: {money.pounds(Decimal(0))} to "
+            f"{money.pounds(bands.width)}, {money.pounds(bands.width)} to "
+            f"{money.pounds(bands.width * 2)}, and so on."
+        )
+    else:
+        add(
+            "Bands start at "
+            + ", ".join(money.pounds(e) for e in bands.edges)
+            + f"; the top band is {money.pounds(bands.edges[-1])} or more."
+        )
+    add(
+        "An amount exactly on the edge between two bands goes in the higher band. "
+        f"An amount of {money.pounds(Decimal(0))} is shown as {money.pounds(Decimal(0))}."
+    )
+    add("")
+    add("## Step 5: a year, and hours of support")
+    add("")
+    weeks = scheme.weeks_per_year
+    hourly = scheme.hourly_rate
+    if period == "week":
+        add(
+            f"- A year: the weekly band \u00d7 {int(weeks.value)} ({weeks.label.lower()}). "
+            f"{weeks.description}{_cite(weeks.reference)}"
+        )
+    add(
+        f"- Hours: the band \u00f7 {money.pounds_exact(hourly.value)} an hour "
+        f"({hourly.label.lower()}{_since(hourly)}), to one decimal place. "
+        f"{hourly.description}{_cite(hourly.reference)}"
+    )
+    add("")
+    add("## Thresholds")
+    add("")
+    if scheme.minimum_points is None and scheme.exceptional_points is None:
+        add("This scheme has no thresholds.")
+    if scheme.minimum_points is not None:
+        p = scheme.minimum_points
+        add(
+            f"- **{p.label}: {int(p.value)} points.** Below this, you may not have eligible "
+            f"needs. You still see the working. {p.description}{_cite(p.reference)}"
+        )
+    if scheme.exceptional_points is not None:
+        p = scheme.exceptional_points
+        add(
+            f"- **{p.label}: {int(p.value)} points.** At or above this, your budget will be "
+            "worked out individually with you. The estimate is never a limit. "
+            f"{p.description}{_cite(p.reference)}"
+        )
+    add("")
+    eligibility = scheme.eligibility
+    needed = int(eligibility.minimum_unmet.value)
+    add("## Eligibility screen")
+    add("")
+    add(
+        f"Some answers mean an outcome is not achieved. If {needed} or more of these outcomes "
+        "are not achieved, you are likely to be eligible for support. This is a screen, not a "
+        f"decision.{_cite(eligibility.reference)}"
+    )
+    add("")
+    for outcome in eligibility.outcomes:
+        add(f"- {outcome.text}")
+    add("")
+    add("## If you think your estimate is wrong")
+    add("")
+    add(scheme.how_to_question)
+    add("")
+    add(f"Contact: {scheme.contact}")
+    add("")
+    return "\n".join(lines)

@@ -1,0 +1,115 @@
+"""Answers files: every problem named, with the question's own words where one is missing."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from conftest import lowest_answers
+from ras_core import AnswersError, Scheme, answers_from_dict, answers_from_json
+
+
+def problems(scheme: Scheme, data: Any) -> list[str]:
+    with pytest.raises(AnswersError) as caught:
+        answers_from_dict(data, scheme, source="answers.json")
+    return caught.value.lines()
+
+
+def test_lowest_answers_are_valid(example: Scheme) -> None:
+    answers = answers_from_dict(lowest_answers(example), example)
+    assert answers.choices["washing"] == "none"
+
+
+def test_unknown_question_and_option(example: Scheme) -> None:
+    data = lowest_answers(example)
+    data["answers"] |= {"flying": "yes", "washing": "sometimes"}
+    assert problems(example, data) == [
+        'answers.json: answers.washing: "sometimes" is not an answer to "How much help do you need '
+        'to wash and keep clean?"; allowed: none, some, daily, full',
+        "answers.json: answers.flying: no question has this id in this scheme",
+    ]
+
+
+def test_missing_answers_are_named_by_question_text(example: Scheme) -> None:
+    data = lowest_answers(example)
+    del data["answers"]["toilet"]
+    del data["unpaid_support"]["home"]
+    assert problems(example, data) == [
+        'answers.json: answers.toilet: missing an answer to "How much help do you need to use the toilet?"',
+        'answers.json: unpaid_support.home: missing an answer to "Does someone help you with tasks at '
+        'home without being paid?" (Practical tasks at home)',
+    ]
+
+
+def test_answers_for_another_scheme(example: Scheme) -> None:
+    data = lowest_answers(example) | {"scheme": "elsewhere"}
+    assert problems(example, data) == [
+        'answers.json: scheme: these answers are for the scheme "elsewhere", not "example" (Example Council)'
+    ]
+
+
+def test_answers_for_an_older_version(example: Scheme) -> None:
+    data = lowest_answers(example) | {"scheme_version": "2025.1"}
+    assert problems(example, data) == [
+        "answers.json: scheme_version: these answers were saved for version 2025.1 of the Example "
+        "Council scheme; this is version 2026.1. Answer the questions again to use this version"
+    ]
+
+
+def test_helpers_willing_is_needed_only_when_someone_helps(example: Scheme) -> None:
+    data = lowest_answers(example)
+    data["unpaid_support"]["home"] = "most"
+    assert problems(example, data) == [
+        'answers.json: helpers_willing: missing an answer to "Are the people who help you willing and '
+        'able to keep helping?" (true or false), needed because someone helps without being paid'
+    ]
+    data["helpers_willing"] = "yes"
+    assert problems(example, data) == [
+        'answers.json: helpers_willing: expected true, false or null, got text ("yes")'
+    ]
+
+
+def test_unpaid_support_for_an_area_that_does_not_ask(example: Scheme) -> None:
+    data = lowest_answers(example)
+    data["unpaid_support"] |= {"caring": "none"}
+    assert problems(example, data) == [
+        "answers.json: unpaid_support.caring: no area asks about unpaid help with this id"
+    ]
+
+
+def test_wrong_types_and_unknown_keys(example: Scheme) -> None:
+    data = lowest_answers(example) | {"extra": 1}
+    data["answers"]["washing"] = 3
+    assert problems(example, data) == [
+        "answers.json: answers.washing: expected an option id (text), got a whole number (3)",
+        "answers.json: extra: unknown key; allowed keys here: answers, helpers_willing, scheme, "
+        "scheme_version, unpaid_support",
+        'answers.json: answers.washing: missing an answer to "How much help do you need to wash and '
+        'keep clean?"',
+    ]
+    assert problems(example, [1, 2]) == ["answers.json: expected a JSON object, got a list"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"scheme": ', "answers.json: line 1, column 12: not valid JSON: Expecting value"),
+        ('{"scheme": NaN}', "answers.json: not valid JSON: NaN is not allowed"),
+        ('{"a": 1, "a": 2}', 'answers.json: not valid here: the key "a" appears twice'),
+        ("[" * 150_000 + "]" * 150_000, "answers.json: is too large for an answers file (more than 200 KB)"),
+        ("[" * 50_000 + "]" * 50_000, "answers.json: is nested too deeply to be an answers file"),
+    ],
+    ids=["truncated", "NaN", "duplicate key", "too large", "too deep"],
+)
+def test_malformed_answers_files(example: Scheme, text: str, message: str) -> None:
+    with pytest.raises(AnswersError) as caught:
+        answers_from_json(text, example, source="answers.json")
+    assert caught.value.lines() == [message]
+
+
+def test_round_trip_through_json(example: Scheme) -> None:
+    answers = answers_from_dict(lowest_answers(example, washing="daily"), example)
+    again = answers_from_json(json.dumps(answers.to_dict()), example)
+    assert again == answers

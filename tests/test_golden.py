@@ -1,0 +1,79 @@
+"""Golden cases: each case in tests/golden/*.toml, named by the sentence it proves."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import lowest_answers, scheme_path
+from ras_core import answers_from_dict, estimate, estimate_to_dict, load_scheme
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for path in sorted(GOLDEN.glob("*.toml")):
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["cases"]:
+            case.setdefault("scheme", path.stem)
+            cases.append(pytest.param(case, id=case["name"]))
+    return cases
+
+
+def _digits(points: int) -> dict[str, str]:
+    """Answers to the test schemes' thousands/hundreds/tens/units questions."""
+    assert 0 <= points <= 9999
+    return {
+        "thousands": f"k{points // 1000}",
+        "hundreds": f"h{points // 100 % 10}",
+        "tens": f"t{points // 10 % 10}",
+        "units": f"u{points % 10}",
+    }
+
+
+def _flatten(result: dict[str, Any]) -> dict[str, Any]:
+    """The result's figures under the short names the golden files use."""
+
+    def pair(band: dict[str, Any]) -> list[str]:
+        return [band["low"], "none" if band["high"] is None else band["high"]]
+
+    return {
+        "total": result["points"]["total"],
+        "total_before_unpaid_support": result["points"]["total_before_unpaid_support"],
+        "amount": result["amount"],
+        "amount_without_unpaid_support": result["amount_without_unpaid_support"],
+        "band": pair(result["band"]),
+        "band_without_unpaid_support": pair(result["band_without_unpaid_support"]),
+        "annual": pair(result["annual"]),
+        "hours": pair(result["hours"]),
+        "below_threshold": result["flags"]["below_threshold"],
+        "exceptional": result["flags"]["exceptional"],
+        "likely_eligible": result["eligibility"]["likely_eligible"],
+        "outcomes_unmet": [o["id"] for o in result["eligibility"]["outcomes_unmet"]],
+        "unpaid_support_applied": result["unpaid_support_applied"],
+    }
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_golden(case: dict[str, Any]) -> None:
+    scheme = load_scheme(scheme_path(case["scheme"]))
+    changes = _digits(case["points"]) if "points" in case else case.get("answers", {})
+    data = lowest_answers(scheme, **changes)
+    data["unpaid_support"] |= case.get("unpaid_support", {})
+    data["helpers_willing"] = case.get("helpers_willing")
+    result = estimate(scheme, answers_from_dict(data, scheme))
+    got = _flatten(estimate_to_dict(result))
+    expected = case["expect"]
+    assert {key: got[key] for key in expected} == expected
+    assert result.band.contains(result.amount)
+
+
+def test_every_band_edge_of_the_penny_scheme_is_covered() -> None:
+    """At, one penny below and one penny above each £25 edge up to the top band reached."""
+    cases = tomllib.loads((GOLDEN / "penny.toml").read_text(encoding="utf-8"))["cases"]
+    covered = {case["points"] for case in cases}
+    for edge in (2500, 5000, 7500):
+        assert {edge - 1, edge, edge + 1} <= covered, edge
