@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""Build the OpenRAS static site into dist/, or build it and serve it on 127.0.0.1.
+
+The build runs in named steps:
+  1. check the scheme         content/schemes/<name>.toml, every problem listed at once
+  2. build the wheel          ras_core, reproducibly (SOURCE_DATE_EPOCH)
+  3. build the pages          MkDocs Material: guidance from content/docs/, the method
+                              page from the scheme, the assessment from site/theme/
+  4. vendor the runtime       Pyodide from node_modules (only the files boot needs)
+  5. vendor micropip          pinned by version and sha256, with its own lock entry
+  6. write the scheme         the scheme as TOML and JSON, and boot.json for the worker
+  7. write the manifest       every file with its size and sha256
+
+Every URL in the site is relative, so it works at any path (https://council.example/budget/).
+
+  python build.py [--scheme content/schemes/example.toml] [--out dist]
+  python build.py serve [--port 8000] [--base /budget/] [--header "Name: value"] [--no-build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "py"))
+
+from ras_core import SchemeError, explain, load_scheme, scheme_to_dict  # noqa: E402
+from ras_core.scheme import Scheme  # noqa: E402
+
+DEFAULT_SCHEME = ROOT / "content" / "schemes" / "example.toml"
+DEFAULT_OUT = ROOT / "dist"
+CACHE = ROOT / ".cache"
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+MICROPIP_VERSION = "0.11.1"
+MICROPIP_WHEEL = f"micropip-{MICROPIP_VERSION}-py3-none-any.whl"
+# PyPI's wheel (Pyodide's own lock lists a different build of the same version).
+MICROPIP_SHA256 = "768de165adb8e66906039d8fec4127a57f522dfdf8e6fbff877a4616941ecfd3"
+# The wheel's file times when the environment does not set SOURCE_DATE_EPOCH (1 Jan 2026).
+DEFAULT_EPOCH = "1767225600"
+
+MIME_TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".toml": "text/plain; charset=utf-8",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".md": "text/plain; charset=utf-8",
+}
+
+
+class BuildError(Exception):
+    """A step that cannot go on; the message says what to do."""
+
+
+@contextmanager
+def step(name: str) -> Iterator[None]:
+    start = time.perf_counter()
+    print(f"- {name}", end="", flush=True)
+    yield
+    print(f" ({time.perf_counter() - start:.1f} s)")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- the steps ----------------------------------------------------------------------
+
+
+def check_scheme(path: Path) -> Scheme:
+    return load_scheme(path)
+
+
+def build_wheel(work: Path) -> Path:
+    """ras_core as a wheel; the same sources always give the same bytes."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH))
+    out = work / "wheel"
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+         "--disable-pip-version-check", "-q", "-w", str(out), str(ROOT)],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    if done.returncode != 0:
+        raise BuildError(f"building the ras_core wheel failed:\n{done.stderr}")
+    wheels = sorted(out.glob("ras_core-*.whl"))
+    if len(wheels) != 1:
+        raise BuildError(f"expected one ras_core wheel, found {[w.name for w in wheels]}")
+    return wheels[0]
+
+
+def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path) -> None:
+    """Guidance and the assessment, in one MkDocs Material build (which empties `out`)."""
+    import yaml  # MkDocs depends on PyYAML
+
+    docs = work / "docs"
+    shutil.copytree(ROOT / "content" / "docs", docs)
+    shutil.copytree(ROOT / "site" / "assets", docs / "assets")
+    method = explain(scheme)
+    front = "---\ntitle: How the estimate is worked out\n---\n\n"
+    (docs / "method.md").write_text(front + method, encoding="utf-8")
+
+    config: dict[str, Any] = yaml.safe_load((ROOT / "site" / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs)
+    config["site_dir"] = str(out)
+    config["theme"]["custom_dir"] = str(ROOT / "site" / "theme")
+    config.setdefault("extra", {})["scheme"] = scheme_to_dict(scheme)
+    config["extra"]["scheme_file"] = scheme_path.name
+    config_file = work / "mkdocs.yml"
+    config_file.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)],
+        capture_output=True, text=True, check=False, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    if done.returncode != 0:
+        raise BuildError(f"MkDocs could not build the pages:\n{done.stdout}{done.stderr}")
+
+
+def vendor_runtime(out: Path) -> Path:
+    """Copy the Pyodide files that boot needs, pinned by package.json."""
+    wanted = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+    source = ROOT / "node_modules" / "pyodide"
+    if not (source / "package.json").exists():
+        raise BuildError("node_modules/pyodide is missing: run `npm ci` (make serve does this)")
+    found = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
+    if found != wanted:
+        raise BuildError(f"node_modules has pyodide {found}, package.json pins {wanted}: run `npm ci`")
+    runtime = out / "runtime"
+    runtime.mkdir(parents=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(source / name, runtime / name)
+    return runtime
+
+
+def vendor_micropip(runtime: Path) -> None:
+    """micropip's wheel, checked against its pinned sha256, and a lock file that lists it."""
+    cached = CACHE / MICROPIP_WHEEL
+    if not cached.exists():
+        CACHE.mkdir(exist_ok=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+             "--python-version", "3.13", "--disable-pip-version-check", "-q",
+             "-d", str(CACHE), f"micropip=={MICROPIP_VERSION}"],
+            capture_output=True, text=True, check=False,
+        )
+        if done.returncode != 0:
+            raise BuildError(f"downloading micropip {MICROPIP_VERSION} failed:\n{done.stderr}")
+    digest = sha256(cached)
+    if digest != MICROPIP_SHA256:
+        cached.unlink()
+        raise BuildError(f"{MICROPIP_WHEEL} has sha256 {digest}, expected {MICROPIP_SHA256}")
+    shutil.copy2(cached, runtime / MICROPIP_WHEEL)
+    # Pyodide checks each package against the lock file. Keep only micropip's entry (the
+    # full lock is 119 KB of packages this site never loads), with the hash of our wheel.
+    lock = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    entry = dict(lock["packages"]["micropip"], sha256=digest, file_name=MICROPIP_WHEEL)
+    small = {"info": lock["info"], "packages": {"micropip": entry}}
+    (runtime / "pyodide-lock.json").write_text(json.dumps(small, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def write_scheme(scheme: Scheme, scheme_path: Path, wheel: Path, runtime: Path) -> None:
+    shutil.copy2(wheel, runtime / wheel.name)
+    shutil.copy2(scheme_path, runtime / "scheme.toml")
+    (runtime / "scheme.json").write_text(
+        json.dumps(scheme_to_dict(scheme), indent=1, ensure_ascii=False), encoding="utf-8"
+    )
+    boot = {"wheel": wheel.name, "scheme": "scheme.toml", "scheme_id": scheme.id, "version": scheme.version}
+    (runtime / "boot.json").write_text(json.dumps(boot, indent=1), encoding="utf-8")
+
+
+def write_manifest(out: Path, scheme: Scheme) -> None:
+    files = {
+        path.relative_to(out).as_posix(): {"bytes": path.stat().st_size, "sha256": sha256(path)}
+        for path in sorted(out.rglob("*"))
+        if path.is_file() and path.name != "manifest.json"
+    }
+    manifest = {"scheme": {"id": scheme.id, "version": scheme.version}, "files": files}
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+
+
+def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT) -> None:
+    out = out.resolve()
+    print(f"Building the OpenRAS site into {out}")
+    with tempfile.TemporaryDirectory(prefix="openras-") as tmp:
+        work = Path(tmp)
+        with step(f"check the scheme {scheme_path}"):
+            scheme = check_scheme(scheme_path)
+        with step("build the ras_core wheel"):
+            wheel = build_wheel(work)
+        with step("build the pages with MkDocs Material"):
+            build_pages(scheme, scheme_path, out, work)
+        with step("vendor the Pyodide runtime"):
+            runtime = vendor_runtime(out)
+        with step(f"vendor micropip {MICROPIP_VERSION}"):
+            vendor_micropip(runtime)
+        with step("write the scheme"):
+            write_scheme(scheme, scheme_path, wheel, runtime)
+        with step("write the manifest"):
+            write_manifest(out, scheme)
+    print(f"Built {scheme.title}, version {scheme.version}.")
+
+
+# -- serving ------------------------------------------------------------------------
+
+
+def handler(directory: Path, base: str, headers: dict[str, str]) -> Callable[..., http.server.BaseHTTPRequestHandler]:
+    """A static file handler for `directory` mounted at the path `base` (such as /budget/)."""
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+        def translate_path(self, path: str) -> str:
+            trimmed = path.split("?", 1)[0].split("#", 1)[0]
+            if not trimmed.startswith(base):
+                return str(directory / "__outside_base__")
+            return super().translate_path("/" + trimmed[len(base):])
+
+        def do_GET(self) -> None:
+            if base != "/" and self.path in ("/", base.rstrip("/")):
+                self.send_response(302)
+                self.send_header("Location", base)
+                self.end_headers()
+                return
+            super().do_GET()
+
+        def end_headers(self) -> None:
+            self.send_header("Cache-Control", "no-cache")
+            for name, value in headers.items():
+                self.send_header(name, value)
+            super().end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+            pass
+
+    return functools.partial(Handler, directory=str(directory))
+
+
+def make_server(
+    directory: Path = DEFAULT_OUT, host: str = "127.0.0.1", port: int = 8000, base: str = "/",
+    headers: dict[str, str] | None = None,
+) -> http.server.ThreadingHTTPServer:
+    base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
+    return http.server.ThreadingHTTPServer((host, port), handler(directory, base, headers or {}))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build the OpenRAS static site into dist/ (or another folder), or build and serve it.",
+    )
+    parser.add_argument("command", nargs="?", choices=["build", "serve"], default="build",
+                        help="build (the default), or serve: build, then serve the folder")
+    parser.add_argument("--scheme", type=Path, default=DEFAULT_SCHEME, help="the scheme to build with")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the output folder (emptied first)")
+    parser.add_argument("--host", default="127.0.0.1", help="serve: the address (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="serve: the port (default 8000)")
+    parser.add_argument("--base", default="/", help="serve: the path to serve the site at, such as /budget/")
+    parser.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
+                        help="serve: a response header to add (repeatable), such as a Content-Security-Policy")
+    parser.add_argument("--no-build", action="store_true", help="serve: serve the folder as it is")
+    args = parser.parse_args(argv)
+    try:
+        if not (args.command == "serve" and args.no_build):
+            build(args.scheme, args.out)
+    except SchemeError as error:
+        print(f"\n{error.report()}", file=sys.stderr)
+        return 1
+    except BuildError as error:
+        print(f"\nThe build stopped: {error}", file=sys.stderr)
+        return 1
+    if args.command == "serve":
+        headers = dict(h.split(":", 1) for h in args.header)
+        headers = {k.strip(): v.strip() for k, v in headers.items()}
+        server = make_server(args.out.resolve(), args.host, args.port, args.base, headers)
+        base = "/" + args.base.strip("/") + "/" if args.base.strip("/") else "/"
+        print(f"Serving {args.out} at http://{args.host}:{args.port}{base} (Ctrl+C to stop)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            print("\nStopped.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""The one boundary between the browser and the RAS core: JSON text in, JSON text out.
+
+The Web Worker loads the scheme once with `load_scheme_text`, then calls
+`estimate_json` for each set of answers. Replies are JSON objects with `ok`; on a
+problem they carry `problems` (plain sentences a person can act on), never a
+traceback. Replies also carry the words for the figures ("£175 to £200 a week"),
+so the page never formats money itself and both runtimes give identical text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .answers import answers_from_json
+from .errors import InputError
+from .estimate import Estimate, band_words, estimate, hours_words
+from .money import pounds, pounds_exact
+from .scheme import Scheme, scheme_from_toml
+from .serialize import estimate_to_dict
+
+_loaded: list[Scheme] = []
+
+
+def _reply(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _problems(error: InputError) -> str:
+    return _reply({"ok": False, "problems": [str(p) for p in error.problems]})
+
+
+def load_scheme_text(text: str, source: str = "scheme.toml") -> str:
+    """Load the scheme the site was built with; reply with its id and version."""
+    try:
+        scheme = scheme_from_toml(text, source=source)
+    except InputError as error:
+        return _problems(error)
+    _loaded[:] = [scheme]
+    return _reply({"ok": True, "scheme": {"id": scheme.id, "version": scheme.version}})
+
+
+def estimate_json(answers_text: str) -> str:
+    """The estimate for an answers file's text, as the result JSON plus display words."""
+    if not _loaded:
+        return _reply({"ok": False, "problems": ["The scheme has not been loaded yet."]})
+    scheme = _loaded[0]
+    try:
+        answers = answers_from_json(answers_text, scheme, source="answers")
+    except InputError as error:
+        return _problems(error)
+    result = estimate(scheme, answers)
+    return _reply({"ok": True, "result": estimate_to_dict(result), "words": words(result)})
+
+
+def words(result: Estimate) -> dict[str, Any]:
+    """Sentences and figures for the result page, in plain English."""
+    scheme = result.scheme
+    period = scheme.period
+    annual = result.annual
+    if period == "week":
+        if annual.high is None:
+            year = f"about {pounds(annual.low)} or more a year"
+        elif annual.low == annual.high:
+            year = f"{pounds(annual.low)} a year"
+        else:
+            year = f"about {pounds(annual.low)} to {pounds(annual.high)} a year"
+    else:
+        year = ""
+    return {
+        "band": band_words(result.band, period),
+        "band_without_unpaid_support": band_words(result.band_without_unpaid_support, period),
+        "amount": pounds_exact(result.amount),
+        "amount_without_unpaid_support": pounds_exact(result.amount_without_unpaid_support),
+        "year": year,
+        "hours": f"{hours_words(result.hours, period)} at {pounds_exact(scheme.hourly_rate.value)} an hour",
+    }

@@ -1,0 +1,386 @@
+// The assessment on the main thread: one step at a time, GOV.UK-style errors, check
+// your answers, and the result. The sum is done by the Python core in a Web Worker
+// (worker.js), started as soon as this page loads, so the page never freezes. The
+// answers live only in this page's form fields: nothing is stored or sent.
+
+const root = document.getElementById("openras");
+const BOOT_TIMEOUT_MS = 90000;
+const STEP_ORDER = { runtime: 1, package: 2, scheme: 3 };
+const siteName = document.title.includes(" - ") ? document.title.split(" - ").pop() : document.title;
+
+// -- the calculator in its worker ------------------------------------------------------
+
+const calculator = {
+  state: "starting", // starting | ready | failed
+  step: null,
+  label: "Getting the calculator ready",
+  failure: "",
+  worker: null,
+  nextId: 1,
+  wanted: 0, // the id of the estimate the person is waiting for
+  queued: null,
+};
+
+function setCalculator(state) {
+  calculator.state = state;
+  root.dataset.calculator = state;
+}
+
+function failCalculator(reason) {
+  if (calculator.state === "failed") return;
+  setCalculator("failed");
+  calculator.failure = reason;
+  if (calculator.worker) calculator.worker.terminate();
+  updateProgress();
+  if (currentStep() === "result") showFailure();
+}
+
+function startCalculator() {
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    failCalculator("This browser cannot run the calculator.");
+    return;
+  }
+  let worker;
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (error) {
+    failCalculator("This browser could not start the calculator.");
+    return;
+  }
+  calculator.worker = worker;
+  const timer = setTimeout(() => {
+    if (calculator.state === "starting") failCalculator("The calculator took too long to start.");
+  }, BOOT_TIMEOUT_MS);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    failCalculator("A file the calculator needs could not be loaded.");
+  };
+  worker.onmessage = (event) => {
+    const message = event.data || {};
+    switch (message.type) {
+      case "progress":
+        calculator.step = message.step;
+        calculator.label = message.label;
+        updateProgress();
+        break;
+      case "ready":
+        clearTimeout(timer);
+        setCalculator("ready");
+        performance.mark("openras:ready");
+        updateProgress();
+        if (calculator.queued) send(calculator.queued);
+        break;
+      case "failed":
+        clearTimeout(timer);
+        failCalculator(`The calculator could not start: ${message.message}`);
+        break;
+      case "result":
+        if (message.id === calculator.wanted) showResult(message.result, message.words);
+        break;
+      case "error":
+        if (message.id === calculator.wanted) {
+          failCalculator("The calculator could not use these answers: " + message.problems.join(" "));
+        }
+        break;
+    }
+  };
+}
+
+function send(request) {
+  calculator.queued = null;
+  calculator.worker.postMessage(request);
+}
+
+function requestEstimate(answers) {
+  const id = calculator.nextId++;
+  calculator.wanted = id;
+  const request = { id, type: "estimate", answers: JSON.stringify(answers) };
+  performance.mark("openras:estimate-requested");
+  if (calculator.state === "ready") send(request);
+  else calculator.queued = request;
+}
+
+function updateProgress() {
+  const status = root.querySelector(".openras-status");
+  const waiting = root.querySelector(".openras-waiting__step");
+  const bar = root.querySelector(".openras-progress");
+  if (calculator.state === "ready") {
+    status.textContent = "";
+    bar.value = bar.max;
+    return;
+  }
+  if (calculator.state === "failed") {
+    status.textContent = "";
+    return;
+  }
+  const done = calculator.step ? STEP_ORDER[calculator.step] - 1 : 0;
+  const text = `Getting the calculator ready (step ${done + 1} of 3): ${calculator.label}…`;
+  status.textContent = text;
+  waiting.textContent = text;
+  bar.value = done;
+}
+
+// -- steps ----------------------------------------------------------------------------
+
+const steps = [...root.querySelectorAll(".openras-step")];
+
+function currentStep() {
+  const shown = steps.find((step) => !step.hidden);
+  return shown ? shown.id : "start";
+}
+
+function show(id, { focus = true } = {}) {
+  for (const step of steps) step.hidden = step.id !== id;
+  root.classList.add("openras-ready");
+  const step = document.getElementById(id);
+  document.title = `${step.dataset.title} - ${siteName}`;
+  if (id === "check") prepareCheck();
+  if (id === "result") prepareResult();
+  window.scrollTo(0, 0);
+  if (focus) step.querySelector("h1").focus();
+}
+
+function route() {
+  const id = decodeURIComponent(location.hash.slice(1)) || "start";
+  const target = document.getElementById(id);
+  if (target && target.classList.contains("openras-step")) {
+    if (id === "result" && !calculator.wanted) return show("check");
+    return show(id);
+  }
+  // A link to one answer (from the error summary on "Check your answers"): show its
+  // step and put the focus on that answer.
+  const step = target && target.closest(".openras-step");
+  if (step) {
+    show(step.id, { focus: false });
+    target.focus();
+    return;
+  }
+  show("start", { focus: false });
+}
+
+// -- answers ----------------------------------------------------------------------------
+
+const keepAll = new Set((root.dataset.keepAll || "").split(" ").filter(Boolean));
+
+function checked(name) {
+  return root.querySelector(`input[type=radio][name="${CSS.escape(name)}"]:checked`);
+}
+
+function someoneHelps() {
+  return [...root.querySelectorAll('input[type=radio][name^="unpaid_support."]:checked')].some(
+    (input) => !keepAll.has(input.value),
+  );
+}
+
+function groupsIn(container) {
+  return [...container.querySelectorAll(".openras-form-group")].filter(
+    (group) => group.dataset.question !== "helpers_willing" || someoneHelps(),
+  );
+}
+
+function collectAnswers() {
+  const answers = {};
+  const unpaid = {};
+  for (const group of groupsIn(root)) {
+    const name = group.dataset.question;
+    const input = checked(name);
+    if (!input || name === "helpers_willing") continue;
+    if (name.startsWith("unpaid_support.")) unpaid[name.slice("unpaid_support.".length)] = input.value;
+    else answers[name] = input.value;
+  }
+  const willing = someoneHelps() && checked("helpers_willing");
+  return {
+    scheme: root.dataset.scheme,
+    scheme_version: root.dataset.schemeVersion,
+    answers,
+    unpaid_support: unpaid,
+    helpers_willing: willing ? willing.value === "yes" : null,
+  };
+}
+
+// -- errors (GOV.UK error summary and error messages) --------------------------------
+
+function clearErrors(form) {
+  const summary = form.querySelector(".openras-error-summary");
+  summary.hidden = true;
+  summary.querySelector("ul").replaceChildren();
+  for (const group of root.querySelectorAll(".openras-form-group--error")) {
+    group.classList.remove("openras-form-group--error");
+    const message = group.querySelector(".openras-error-message");
+    message.hidden = true;
+    const fieldset = group.querySelector("fieldset");
+    fieldset.setAttribute("aria-describedby", fieldset.getAttribute("aria-describedby").replace(/ \S+-error$/, ""));
+  }
+}
+
+function showErrors(form, groups) {
+  const summary = form.querySelector(".openras-error-summary");
+  const list = summary.querySelector("ul");
+  for (const group of groups) {
+    const message = group.querySelector(".openras-error-message");
+    const first = group.querySelector("input[type=radio]");
+    group.classList.add("openras-form-group--error");
+    message.hidden = false;
+    const fieldset = group.querySelector("fieldset");
+    fieldset.setAttribute("aria-describedby", `${fieldset.getAttribute("aria-describedby")} ${message.id}`);
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = `#${first.id}`;
+    link.textContent = message.querySelector(".openras-error-text").textContent;
+    item.append(link);
+    list.append(item);
+  }
+  summary.hidden = false;
+  const step = form.closest(".openras-step");
+  document.title = `Error: ${step.dataset.title} - ${siteName}`;
+  summary.focus();
+}
+
+function unanswered(container) {
+  return groupsIn(container).filter((group) => !checked(group.dataset.question));
+}
+
+root.addEventListener("click", (event) => {
+  const link = event.target.closest(".openras-error-summary a");
+  if (!link) return;
+  const input = document.getElementById(link.hash.slice(1));
+  if (!input || input.closest(".openras-step").hidden) return; // another step: let the hash route it
+  event.preventDefault();
+  const legend = input.closest("fieldset").querySelector("legend");
+  legend.scrollIntoView();
+  input.focus({ preventScroll: true });
+});
+
+root.addEventListener("submit", (event) => {
+  const form = event.target.closest("form");
+  if (!form) return;
+  event.preventDefault();
+  clearErrors(form);
+  if (form.classList.contains("openras-get-estimate")) return getEstimate(form);
+  const missing = unanswered(form);
+  if (missing.length) return showErrors(form, missing);
+  let next = form.dataset.next;
+  if (next === "#helpers" && !someoneHelps()) next = "#check";
+  location.hash = next;
+});
+
+// -- check your answers ---------------------------------------------------------------
+
+function prepareCheck() {
+  for (const cell of root.querySelectorAll("[data-answer-for]")) {
+    const input = checked(cell.dataset.answerFor);
+    cell.textContent = input ? root.querySelector(`label[for="${input.id}"]`).textContent : "Not answered yet";
+  }
+  const helps = someoneHelps();
+  root.querySelector(".openras-helpers-summary").hidden = !helps;
+  root.querySelector("#check .openras-back-link").setAttribute("href", helps ? "#helpers" : `#step-${stepCount()}`);
+}
+
+function stepCount() {
+  return root.querySelectorAll("section[data-domain]").length;
+}
+
+function getEstimate(form) {
+  const missing = unanswered(root);
+  if (missing.length) {
+    // On this page the summary lists every question still to answer, in order.
+    return showErrors(form, missing);
+  }
+  requestEstimate(collectAnswers());
+  root.querySelector(".openras-result").hidden = true;
+  location.hash = "#result";
+}
+
+// -- the result -------------------------------------------------------------------------
+
+function prepareResult() {
+  const done = !root.querySelector(".openras-result").hidden;
+  root.querySelector(".openras-waiting").hidden = done || calculator.state === "failed";
+  if (calculator.state === "failed") showFailure();
+}
+
+function showFailure() {
+  root.querySelector(".openras-waiting").hidden = true;
+  root.querySelector(".openras-result").hidden = true;
+  const box = root.querySelector(".openras-failed");
+  box.querySelector(".openras-failed__reason").textContent = calculator.failure;
+  box.hidden = false;
+}
+
+function text(tag, content) {
+  const element = document.createElement(tag);
+  element.textContent = content;
+  return element;
+}
+
+function showResult(result, words) {
+  const box = root.querySelector(".openras-result");
+  for (const element of box.querySelectorAll("[data-word]")) {
+    element.textContent = words[element.dataset.word] || "";
+  }
+  const helpedAreas = result.points.by_domain.some((area) => area.keep !== "1");
+  const flags = {
+    "unpaid-applied": result.unpaid_support_applied,
+    "unpaid-not-willing": helpedAreas && result.answers.helpers_willing === false,
+    below: result.flags.below_threshold,
+    exceptional: result.flags.exceptional,
+  };
+  for (const [name, on] of Object.entries(flags)) {
+    box.querySelector(`[data-flag="${name}"]`).hidden = !on;
+  }
+
+  const rows = result.points.by_domain.map((area) => {
+    const row = document.createElement("tr");
+    const head = text("th", area.title);
+    head.scope = "row";
+    const before = text("td", String(area.points_before_unpaid_support));
+    const after = text("td", String(area.points));
+    before.className = after.className = "openras-num";
+    row.append(head, before, after);
+    return row;
+  });
+  box.querySelector(".openras-breakdown").replaceChildren(...rows);
+  box.querySelector('[data-total="before"]').textContent = String(result.points.total_before_unpaid_support);
+  box.querySelector('[data-total="after"]').textContent = String(result.points.total);
+
+  const steps = result.working.map((step) => {
+    const item = text("li", step.text);
+    item.dataset.kind = step.kind;
+    if (step.reference) {
+      item.append(" Source: ");
+      if (step.reference.url) {
+        const link = text("a", step.reference.title);
+        link.href = step.reference.url;
+        link.rel = "noreferrer";
+        item.append(link, ".");
+      } else {
+        item.append(`${step.reference.title}.`);
+      }
+    }
+    return item;
+  });
+  box.querySelector(".openras-working").replaceChildren(...steps);
+
+  const eligibility = result.eligibility;
+  const count = eligibility.outcomes_unmet.length;
+  const outcomes = count === 1 ? "1 outcome" : `${count} outcomes`;
+  box.querySelector(".openras-eligibility").textContent = eligibility.likely_eligible
+    ? `Probably yes. Your answers say you cannot achieve ${outcomes} from the list in the law. People are usually eligible when they cannot achieve ${eligibility.minimum_unmet} or more.`
+    : `Perhaps not. Your answers say you cannot achieve ${outcomes} from the list in the law. People are usually eligible when they cannot achieve ${eligibility.minimum_unmet} or more. You can still ask for an assessment.`;
+  box.querySelector(".openras-outcomes").replaceChildren(...eligibility.outcomes_unmet.map((o) => text("li", o.text)));
+
+  root.querySelector(".openras-waiting").hidden = true;
+  root.querySelector(".openras-failed").hidden = true;
+  box.hidden = false;
+  performance.mark("openras:result-shown");
+  if (currentStep() === "result") root.querySelector("#result h1").focus();
+}
+
+root.querySelector(".openras-print").addEventListener("click", () => window.print());
+
+// -- start ------------------------------------------------------------------------------
+
+startCalculator();
+updateProgress();
+window.addEventListener("hashchange", route);
+route();

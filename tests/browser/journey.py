@@ -1,0 +1,37 @@
+"""Steps a person takes through the assessment, shared by the browser tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from ras_core import Scheme
+
+
+def choose(page: Page, name: str, value: str) -> None:
+    """Pick an answer by clicking its label, as a person does."""
+    radio = page.locator(f'input[type=radio][name="{name}"][value="{value}"]')
+    page.locator(f'label[for="{radio.get_attribute("id")}"]').click()
+
+
+def answer_everything(page: Page, scheme: Scheme, answers: dict[str, Any]) -> None:
+    """From the start page to "Check your answers", answering with `answers` (answers file shape)."""
+    page.get_by_role("link", name="Start now").click()
+    for number, domain in enumerate(scheme.domains, start=1):
+        step = page.locator(f"#step-{number}")
+        expect(step).to_be_visible()
+        for question in domain.questions:
+            choose(page, question.id, answers["answers"][question.id])
+        if domain.asks_unpaid_support:
+            choose(page, f"unpaid_support.{domain.id}", answers["unpaid_support"][domain.id])
+        step.get_by_role("button", name="Continue").click()
+    if page.locator("#helpers").is_visible():
+        choose(page, "helpers_willing", "yes" if answers["helpers_willing"] else "no")
+        page.locator("#helpers").get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
+
+
+def get_estimate(page: Page) -> None:
+    page.get_by_role("button", name="Get my estimate").click()
+    expect(page.locator(".openras-result")).to_be_visible(timeout=90_000)
