@@ -1,34 +1,52 @@
 # OpenRAS: the two commands in the README.
 #   make serve   build the site with the example scheme and serve it on http://127.0.0.1:8000/
-#   make test    lint, type-check and run the whole test suite
-# Both set up what they need first (a virtual environment in .venv, npm packages, and
-# Debian's chromium for the browser tests), so they work on a fresh machine.
+#   make test    lint, type-check and run the whole test suite (core and browser)
+# Both set up what they need first: a virtual environment in .venv with the Python
+# packages, the npm packages in node_modules, and (for the browser tests) Debian's
+# chromium, so they work on a fresh machine.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint typecheck pytest bench setup chromium clean
+.PHONY: serve build test lint typecheck pytest bench bench-browser setup chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --disable-pip-version-check -q --upgrade pip
-	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev]'
+	$(BIN)/python -m pip install --disable-pip-version-check -q -e '.[dev,site]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NPM_STAMP)
+
+setup: $(STAMP) $(NPM_STAMP)
+
+# Debian's chromium, for the browser tests (Playwright cannot download browsers here).
+chromium:
+	@[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
+
+build: setup
+	$(BIN)/python build.py
+
+serve: setup
+	$(BIN)/python build.py serve
 
 lint: setup
-	$(BIN)/ruff check py tests tools benchmarks
-	$(BIN)/ruff format --check py tests tools benchmarks
+	$(BIN)/ruff check py tests tools benchmarks build.py
+	$(BIN)/ruff format --check py tests tools benchmarks build.py
 
 typecheck: setup
 	$(BIN)/mypy
 
-pytest: setup
+pytest: setup chromium
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
@@ -36,5 +54,8 @@ test: lint typecheck pytest
 bench: setup
 	$(BIN)/python benchmarks/core.py
 
+bench-browser: setup chromium
+	$(BIN)/python benchmarks/browser.py
+
 clean:
-	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf dist .pytest_cache .mypy_cache .ruff_cache

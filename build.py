@@ -93,9 +93,23 @@ def build_wheel(work: Path) -> Path:
     env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH))
     out = work / "wheel"
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "--disable-pip-version-check", "-q", "-w", str(out), str(ROOT)],
-        env=env, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--disable-pip-version-check",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         raise BuildError(f"building the ras_core wheel failed:\n{done.stderr}")
@@ -126,7 +140,10 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path) -> Non
     config_file.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
     done = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)],
-        capture_output=True, text=True, check=False, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        capture_output=True,
+        text=True,
+        check=False,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
     if done.returncode != 0:
         raise BuildError(f"MkDocs could not build the pages:\n{done.stdout}{done.stderr}")
@@ -154,10 +171,24 @@ def vendor_micropip(runtime: Path) -> None:
     if not cached.exists():
         CACHE.mkdir(exist_ok=True)
         done = subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-             "--python-version", "3.13", "--disable-pip-version-check", "-q",
-             "-d", str(CACHE), f"micropip=={MICROPIP_VERSION}"],
-            capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--only-binary=:all:",
+                "--python-version",
+                "3.13",
+                "--disable-pip-version-check",
+                "-q",
+                "-d",
+                str(CACHE),
+                f"micropip=={MICROPIP_VERSION}",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if done.returncode != 0:
             raise BuildError(f"downloading micropip {MICROPIP_VERSION} failed:\n{done.stderr}")
@@ -219,17 +250,19 @@ def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT) -> None:
 # -- serving ------------------------------------------------------------------------
 
 
-def handler(directory: Path, base: str, headers: dict[str, str]) -> Callable[..., http.server.BaseHTTPRequestHandler]:
+def handler(
+    directory: Path, base: str, headers: dict[str, str]
+) -> Callable[..., http.server.BaseHTTPRequestHandler]:
     """A static file handler for `directory` mounted at the path `base` (such as /budget/)."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
-        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
 
         def translate_path(self, path: str) -> str:
             trimmed = path.split("?", 1)[0].split("#", 1)[0]
             if not trimmed.startswith(base):
                 return str(directory / "__outside_base__")
-            return super().translate_path("/" + trimmed[len(base):])
+            return super().translate_path("/" + trimmed[len(base) :])
 
         def do_GET(self) -> None:
             if base != "/" and self.path in ("/", base.rstrip("/")):
@@ -245,14 +278,17 @@ def handler(directory: Path, base: str, headers: dict[str, str]) -> Callable[...
                 self.send_header(name, value)
             super().end_headers()
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        def log_message(self, format: str, *args: Any) -> None:
             pass
 
     return functools.partial(Handler, directory=str(directory))
 
 
 def make_server(
-    directory: Path = DEFAULT_OUT, host: str = "127.0.0.1", port: int = 8000, base: str = "/",
+    directory: Path = DEFAULT_OUT,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    base: str = "/",
     headers: dict[str, str] | None = None,
 ) -> http.server.ThreadingHTTPServer:
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
@@ -264,15 +300,25 @@ def main(argv: list[str] | None = None) -> int:
         prog="build.py",
         description="Build the OpenRAS static site into dist/ (or another folder), or build and serve it.",
     )
-    parser.add_argument("command", nargs="?", choices=["build", "serve"], default="build",
-                        help="build (the default), or serve: build, then serve the folder")
+    parser.add_argument(
+        "command",
+        nargs="?",
+        choices=["build", "serve"],
+        default="build",
+        help="build (the default), or serve: build, then serve the folder",
+    )
     parser.add_argument("--scheme", type=Path, default=DEFAULT_SCHEME, help="the scheme to build with")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the output folder (emptied first)")
     parser.add_argument("--host", default="127.0.0.1", help="serve: the address (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="serve: the port (default 8000)")
     parser.add_argument("--base", default="/", help="serve: the path to serve the site at, such as /budget/")
-    parser.add_argument("--header", action="append", default=[], metavar="'NAME: VALUE'",
-                        help="serve: a response header to add (repeatable), such as a Content-Security-Policy")
+    parser.add_argument(
+        "--header",
+        action="append",
+        default=[],
+        metavar="'NAME: VALUE'",
+        help="serve: a response header to add (repeatable), such as a Content-Security-Policy",
+    )
     parser.add_argument("--no-build", action="store_true", help="serve: serve the folder as it is")
     args = parser.parse_args(argv)
     try:

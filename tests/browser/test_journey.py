@@ -18,7 +18,9 @@ from .conftest import ROOT, Site, guarded_context, serve
 from .journey import answer_everything, choose, get_estimate
 
 EXAMPLE = ROOT / "content" / "schemes" / "example.toml"
-README_ANSWERS = json.loads((ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8"))
+README_ANSWERS = json.loads(
+    (ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8")
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,9 @@ def random_answers(scheme: Scheme, rng: random.Random) -> dict[str, Any]:
         "scheme_version": scheme.version,
         "answers": {q.id: rng.choice(q.options).id for _, q in scheme.questions()},
         "unpaid_support": {
-            d.id: rng.choice(scheme.unpaid_support.options).id for d in scheme.domains if d.asks_unpaid_support
+            d.id: rng.choice(scheme.unpaid_support.options).id
+            for d in scheme.domains
+            if d.asks_unpaid_support
         },
         "helpers_willing": rng.random() < 0.5,
     }
@@ -121,7 +125,9 @@ def test_check_answers_lists_every_answer_with_change_links(page: Page, site: Si
     expect(page.locator('[data-answer-for="washing"]')).to_have_text("I need help every day")
     expect(page.locator('[data-answer-for="unpaid_support.home"]')).to_have_text("Yes, most of the time")
     expect(page.locator('[data-answer-for="helpers_willing"]')).to_have_text("Yes")
-    change = page.get_by_role("link", name="Change your answer to “How much help do you need to get dressed?”")
+    change = page.get_by_role(
+        "link", name="Change your answer to “How much help do you need to get dressed?”"
+    )
     change.click()
     expect(page.locator("#step-1 h1")).to_be_focused()
 
@@ -136,14 +142,16 @@ def test_parity_100_random_answer_sets_give_identical_json_in_the_browser_and_cp
     # Ask the site's own worker (a second instance of it) for every estimate.
     replies = page.evaluate(
         """async (sets) => {
-            const worker = new Worker(new URL("assets/openras/worker.js", document.baseURI.replace(/assessment\\/.*$/, "")), {type: "module"});
+            const root = document.baseURI.replace(/assessment\\/.*$/, "");
+            const worker = new Worker(new URL("assets/openras/worker.js", root), {type: "module"});
             const results = new Map();
             await new Promise((resolve, reject) => {
                 worker.onerror = (e) => reject(new Error(e.message));
                 worker.onmessage = (event) => {
                     const m = event.data;
                     if (m.type === "failed") reject(new Error(m.message));
-                    if (m.type === "ready") sets.forEach((a, i) => worker.postMessage({id: i, type: "estimate", answers: JSON.stringify(a)}));
+                    if (m.type === "ready") sets.forEach((a, i) =>
+                        worker.postMessage({id: i, type: "estimate", answers: JSON.stringify(a)}));
                     if (m.type === "result" || m.type === "error") {
                         results.set(m.id, m);
                         if (results.size === sets.length) resolve();
@@ -221,7 +229,9 @@ def test_the_working_on_the_result_page_adds_up(page: Page, site: Site, scheme: 
             assert Decimal(a) * Decimal(b) / 100 == Decimal(c), step
 
 
-def test_runtime_failure_shows_the_method_and_keeps_the_answers(browser: Browser, site: Site, scheme: Scheme) -> None:
+def test_runtime_failure_shows_the_method_and_keeps_the_answers(
+    browser: Browser, site: Site, scheme: Scheme
+) -> None:
     context = guarded_context(browser, site)
     context.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page = context.new_page()
