@@ -284,6 +284,15 @@ def handler(
     return functools.partial(Handler, directory=str(directory))
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """Ignores a browser closing its connection mid-download (leaving a page, say)."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(
     directory: Path = DEFAULT_OUT,
     host: str = "127.0.0.1",
@@ -292,7 +301,7 @@ def make_server(
     headers: dict[str, str] | None = None,
 ) -> http.server.ThreadingHTTPServer:
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
-    return http.server.ThreadingHTTPServer((host, port), handler(directory, base, headers or {}))
+    return QuietServer((host, port), handler(directory, base, headers or {}))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from ras_core import Scheme, load_scheme, web
 
@@ -227,6 +227,28 @@ def test_the_working_on_the_result_page_adds_up(page: Page, site: Site, scheme: 
     for step in steps:
         for a, b, c in re.findall(r"(\d+) × (\d+)% = ([\d.]+)", step):
             assert Decimal(a) * Decimal(b) / 100 == Decimal(c), step
+
+
+def test_an_estimate_asked_for_before_the_calculator_is_ready_appears_by_itself(
+    browser: Browser, site: Site, scheme: Scheme
+) -> None:
+    context = guarded_context(browser, site)
+    held: list[Route] = []
+    context.route("**/runtime/python_stdlib.zip", lambda route: held.append(route))  # hold the runtime back
+    page = context.new_page()
+    page.goto(site.url + "assessment/")
+    answer_everything(page, scheme, README_ANSWERS)
+    page.get_by_role("button", name="Get my estimate").click()
+    waiting = page.locator(".openras-waiting")
+    expect(waiting).to_be_visible()
+    expect(waiting).to_contain_text("Getting the calculator ready (step 1 of 3): Starting the calculator")
+    expect(page.locator(".openras-result")).to_be_hidden()
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.locator(".openras-result")).to_be_visible(timeout=90_000)
+    expect(waiting).to_be_hidden()
+    expect(page.locator(".openras-panel__band")).to_have_text("£150 to £175 a week")
+    context.close()
 
 
 def test_runtime_failure_shows_the_method_and_keeps_the_answers(
