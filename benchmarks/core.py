@@ -11,27 +11,15 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import time
 from pathlib import Path
-from typing import Any
-
-from ras_core import Scheme, answers_from_dict, estimate, estimate_to_dict, load_scheme
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
 
-
-def random_answers(scheme: Scheme, rng: random.Random) -> dict[str, Any]:
-    return {
-        "scheme": scheme.id,
-        "scheme_version": scheme.version,
-        "answers": {q.id: rng.choice(q.options).id for _, q in scheme.questions()},
-        "unpaid_support": {
-            d.id: rng.choice(scheme.unpaid_support.options).id
-            for d in scheme.domains
-            if d.asks_unpaid_support
-        },
-        "helpers_willing": rng.random() < 0.5,
-    }
+from helpers import random_answers  # noqa: E402
+from ras_core import answers_from_dict, estimate, estimate_to_dict, load_scheme  # noqa: E402
 
 
 def rate(label: str, count: int, seconds: float, target: str = "") -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
+from helpers import random_answers
 from ras_core import Scheme, load_scheme, web
 
 from .conftest import ROOT, Site, guarded_context, serve
@@ -26,20 +27,6 @@ README_ANSWERS = json.loads(
 @pytest.fixture(scope="module")
 def scheme() -> Scheme:
     return load_scheme(EXAMPLE)
-
-
-def random_answers(scheme: Scheme, rng: random.Random) -> dict[str, Any]:
-    return {
-        "scheme": scheme.id,
-        "scheme_version": scheme.version,
-        "answers": {q.id: rng.choice(q.options).id for _, q in scheme.questions()},
-        "unpaid_support": {
-            d.id: rng.choice(scheme.unpaid_support.options).id
-            for d in scheme.domains
-            if d.asks_unpaid_support
-        },
-        "helpers_willing": rng.random() < 0.5,
-    }
 
 
 def cpython(answers: dict[str, Any]) -> dict[str, Any]:
