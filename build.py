@@ -9,7 +9,8 @@ The build runs in named steps:
   4. vendor the runtime       Pyodide from node_modules (only the files boot needs)
   5. vendor micropip          pinned by version and sha256, with its own lock entry
   6. write the scheme         the scheme as TOML and JSON, and boot.json for the worker
-  7. write the manifest       every file with its size and sha256
+  7. write the headers        _headers with the Content-Security-Policy, for static hosts
+  8. write the manifest       every file with its size and sha256
 
 Every URL in the site is relative, so it works at any path (https://council.example/budget/).
 
@@ -52,6 +53,22 @@ MICROPIP_WHEEL = f"micropip-{MICROPIP_VERSION}-py3-none-any.whl"
 MICROPIP_SHA256 = "768de165adb8e66906039d8fec4127a57f522dfdf8e6fbff877a4616941ecfd3"
 # The wheel's file times when the environment does not set SOURCE_DATE_EPOCH (1 Jan 2026).
 DEFAULT_EPOCH = "1767225600"
+
+# The policy the site is built and tested to work under. `_headers` (for static hosts
+# that read it) and site/hosting/nginx.conf send it; a <meta> tag cannot, because a
+# meta policy does not apply to the Web Worker.
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
+    "style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -215,6 +232,13 @@ def write_scheme(scheme: Scheme, scheme_path: Path, wheel: Path, runtime: Path) 
     (runtime / "boot.json").write_text(json.dumps(boot, indent=1), encoding="utf-8")
 
 
+def write_host_headers(out: Path) -> None:
+    """`_headers`, read by static hosts such as Netlify and Cloudflare Pages."""
+    lines = ["/*"] + [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
+    lines += ["", "/*.wasm", "  Content-Type: application/wasm", ""]
+    (out / "_headers").write_text("\n".join(lines), encoding="utf-8")
+
+
 def write_manifest(out: Path, scheme: Scheme) -> None:
     files = {
         path.relative_to(out).as_posix(): {"bytes": path.stat().st_size, "sha256": sha256(path)}
@@ -242,6 +266,8 @@ def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT) -> None:
             vendor_micropip(runtime)
         with step("write the scheme"):
             write_scheme(scheme, scheme_path, wheel, runtime)
+        with step("write the headers for static hosts"):
+            write_host_headers(out)
         with step("write the manifest"):
             write_manifest(out, scheme)
     print(f"Built {scheme.title}, version {scheme.version}.")

@@ -91,7 +91,7 @@ def explain(scheme: Scheme) -> str:
             add(f"**{question.text}**")
             add("")
             add("| Answer | Points |")
-            add("| --- | ---: |")
+            add("| --- | --- |")
             for option in question.options:
                 add(f"| {_md(option.label)} | {option.points} |")
             add("")
@@ -104,7 +104,7 @@ def explain(scheme: Scheme) -> str:
     )
     add("")
     add("| Answer | Share of points kept |")
-    add("| --- | ---: |")
+    add("| --- | --- |")
     for share in support.options:
         add(f"| {_md(share.label)} | {money.percent(share.keep)} |")
     add("")
@@ -148,7 +148,7 @@ def explain(scheme: Scheme) -> str:
         add("The amount is rounded to the nearest penny (halves round up).")
     else:
         add(f"| Points | Amount a {period} |")
-        add("| --- | ---: |")
+        add("| --- | --- |")
         for row in allocation.rows:
             span = f"{row.low} to {row.high}" if row.high is not None else f"{row.low} or more"
             add(f"| {span} | {money.pounds_exact(row.amount)} |")
