@@ -139,10 +139,11 @@ def test_focus_is_always_visible(browser: Browser, site: Site) -> None:
                 const label = el.id && document.querySelector(`label[for="${el.id}"]`);
                 const visible = (s) => s && ((s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0)
                     || (s.boxShadow && s.boxShadow !== "none"));
-                const shown = visible(style) || style.backgroundColor === "rgb(255, 221, 0)"
-                    || (label && (visible(getComputedStyle(label)) || visible(getComputedStyle(label, "::before"))));
-                return [el.tagName + (el.id ? "#" + el.id : "") + " " + (el.textContent || "").trim().slice(0, 30),
-                        Boolean(shown)];
+                const onLabel = label && (visible(getComputedStyle(label))
+                    || visible(getComputedStyle(label, "::before")));
+                const shown = visible(style) || style.backgroundColor === "rgb(255, 221, 0)" || onLabel;
+                const name = el.tagName + (el.id ? "#" + el.id : "");
+                return [name + " " + (el.textContent || "").trim().slice(0, 30), Boolean(shown)];
             }"""
         )
         if not shown[1]:

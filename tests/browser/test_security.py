@@ -6,10 +6,10 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import build
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Worker, expect
 
-import build
 from ras_core import load_scheme
 
 from .conftest import ROOT, Site, guarded_context, serve
