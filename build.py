@@ -144,7 +144,7 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path) -> Non
     shutil.copytree(ROOT / "content" / "docs", docs)
     shutil.copytree(ROOT / "site" / "assets", docs / "assets")
     method = explain(scheme)
-    front = "---\ntitle: How the estimate is worked out\n---\n\n"
+    front = "---\ntitle: How the estimate is worked out\ngenerated: true\n---\n\n"
     (docs / "method.md").write_text(front + method, encoding="utf-8")
 
     config: dict[str, Any] = yaml.safe_load((ROOT / "site" / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -153,6 +153,8 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path) -> Non
     config["theme"]["custom_dir"] = str(ROOT / "site" / "theme")
     config.setdefault("extra", {})["scheme"] = scheme_to_dict(scheme)
     config["extra"]["scheme_file"] = scheme_path.name
+    config["extra"]["council_file"] = str(ROOT / "content" / "council.toml")
+    config["hooks"] = [str(ROOT / "site" / hook) for hook in config.get("hooks", [])]
     config_file = work / "mkdocs.yml"
     config_file.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
     done = subprocess.run(

@@ -24,5 +24,18 @@ def scheme_path(name: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site built once with the example scheme, in a temporary folder."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    import build
+
+    out = tmp_path_factory.mktemp("site") / "dist"
+    build.build(build.DEFAULT_SCHEME, out)
+    return out
+
+
+@pytest.fixture(scope="session")
 def example() -> Scheme:
     return load_scheme(EXAMPLE)

@@ -46,13 +46,6 @@ def serve(directory: Path, base: str = "/", headers: dict[str, str] | None = Non
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "dist"
-    build.build(build.DEFAULT_SCHEME, out)
-    return out
-
-
-@pytest.fixture(scope="session")
 def site(built: Path) -> Iterator[Site]:
     running = serve(built)
     yield running

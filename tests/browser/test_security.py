@@ -57,7 +57,7 @@ def test_a_full_journey_under_the_policy_has_no_violation(browser: Browser, csp_
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     page.goto(csp_site.url)
     page.get_by_role("textbox", name="Search").fill("budget")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
     page.goto(csp_site.url + "method/")
     assert complaints == []
     assert csp_site.outside == []
