@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from .answers import answers_from_json
-from .errors import InputError
+from .errors import InputError, Problem
 from .estimate import Estimate, band_words, estimate, hours_words
 from .money import pounds, pounds_exact
 from .scheme import Scheme, scheme_from_toml
@@ -27,7 +27,16 @@ def _reply(data: dict[str, Any]) -> str:
 
 
 def _problems(error: InputError) -> str:
-    return _reply({"ok": False, "problems": [str(p) for p in error.problems]})
+    return _reply({"ok": False, "problems": [for_people(p) for p in error.problems]})
+
+
+def for_people(problem: Problem) -> str:
+    """A problem as a sentence for the person whose file it is (no dotted paths where the
+    message already names the question)."""
+    message = problem.message
+    if not problem.path or message.startswith(("missing an answer", '"', "these answers")):
+        return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+    return f"{message[:1].upper()}{message[1:]} (at {problem.path})."
 
 
 def load_scheme_text(text: str, source: str = "scheme.toml") -> str:
@@ -38,6 +47,17 @@ def load_scheme_text(text: str, source: str = "scheme.toml") -> str:
         return _problems(error)
     _loaded[:] = [scheme]
     return _reply({"ok": True, "scheme": {"id": scheme.id, "version": scheme.version}})
+
+
+def check_answers_json(answers_text: str) -> str:
+    """Check an answers file (uploaded, or saved on the device) without estimating."""
+    if not _loaded:
+        return _reply({"ok": False, "problems": ["The scheme has not been loaded yet."]})
+    try:
+        answers = answers_from_json(answers_text, _loaded[0], source="answers")
+    except InputError as error:
+        return _problems(error)
+    return _reply({"ok": True, "answers": answers.to_dict()})
 
 
 def estimate_json(answers_text: str) -> str:

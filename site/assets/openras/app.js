@@ -17,8 +17,8 @@ const calculator = {
   failure: "",
   worker: null,
   nextId: 1,
-  wanted: 0, // the id of the estimate the person is waiting for
-  queued: null,
+  pending: new Map(), // id -> {resolve, reject}
+  queue: [], // requests made before the calculator was ready
 };
 
 function setCalculator(state) {
@@ -31,6 +31,9 @@ function failCalculator(reason) {
   setCalculator("failed");
   calculator.failure = reason;
   if (calculator.worker) calculator.worker.terminate();
+  for (const { reject } of calculator.pending.values()) reject(new Error(reason));
+  calculator.pending.clear();
+  calculator.queue = [];
   updateProgress();
   if (currentStep() === "result") showFailure();
 }
@@ -68,36 +71,48 @@ function startCalculator() {
         setCalculator("ready");
         performance.mark("openras:ready");
         updateProgress();
-        if (calculator.queued) send(calculator.queued);
+        for (const request of calculator.queue.splice(0)) worker.postMessage(request);
         break;
       case "failed":
         clearTimeout(timer);
         failCalculator(`The calculator could not start: ${message.message}`);
         break;
-      case "result":
-        if (message.id === calculator.wanted) showResult(message.result, message.words);
-        break;
-      case "error":
-        if (message.id === calculator.wanted) {
-          failCalculator("The calculator could not use these answers: " + message.problems.join(" "));
-        }
-        break;
+      default: {
+        const waiting = calculator.pending.get(message.id);
+        if (!waiting) return;
+        calculator.pending.delete(message.id);
+        waiting.resolve(message);
+      }
     }
   };
 }
 
-function send(request) {
-  calculator.queued = null;
-  calculator.worker.postMessage(request);
+// Ask the calculator something; the reply comes back with the same id. Requests made
+// before it is ready wait in a queue.
+function call(type, answersText) {
+  if (calculator.state === "failed") return Promise.reject(new Error(calculator.failure));
+  const id = calculator.nextId++;
+  const request = { id, type, answers: answersText };
+  return new Promise((resolve, reject) => {
+    calculator.pending.set(id, { resolve, reject });
+    if (calculator.state === "ready") calculator.worker.postMessage(request);
+    else calculator.queue.push(request);
+  });
 }
 
+let wantedEstimate = 0; // the estimate the person is waiting for (earlier ones are ignored)
+
 function requestEstimate(answers) {
-  const id = calculator.nextId++;
-  calculator.wanted = id;
-  const request = { id, type: "estimate", answers: JSON.stringify(answers) };
+  const ticket = ++wantedEstimate;
   performance.mark("openras:estimate-requested");
-  if (calculator.state === "ready") send(request);
-  else calculator.queued = request;
+  call("estimate", JSON.stringify(answers)).then(
+    (reply) => {
+      if (ticket !== wantedEstimate) return;
+      if (reply.type === "result") showResult(reply.result, reply.words);
+      else failCalculator("The calculator could not use these answers: " + reply.problems.join(" "));
+    },
+    () => {}, // failCalculator has already shown what went wrong
+  );
 }
 
 function updateProgress() {
@@ -135,6 +150,7 @@ function show(id, { focus = true } = {}) {
   const step = document.getElementById(id);
   document.title = `${step.dataset.title} - ${siteName}`;
   if (id === "check") prepareCheck();
+  else root.querySelector(".openras-loaded").hidden = true;
   if (id === "result") prepareResult();
   window.scrollTo(0, 0);
   if (focus) step.querySelector("h1").focus();
@@ -144,7 +160,7 @@ function route() {
   const id = decodeURIComponent(location.hash.slice(1)) || "start";
   const target = document.getElementById(id);
   if (target && target.classList.contains("openras-step")) {
-    if (id === "result" && !calculator.wanted) return show("check");
+    if (id === "result" && !wantedEstimate) return show("check");
     return show(id);
   }
   // A link to one answer (from the error summary on "Check your answers"): show its
@@ -173,7 +189,7 @@ function someoneHelps() {
 }
 
 function groupsIn(container) {
-  return [...container.querySelectorAll(".openras-form-group")].filter(
+  return [...container.querySelectorAll(".openras-form-group[data-question]")].filter(
     (group) => group.dataset.question !== "helpers_willing" || someoneHelps(),
   );
 }
@@ -204,7 +220,7 @@ function clearErrors(form) {
   const summary = form.querySelector(".openras-error-summary");
   summary.hidden = true;
   summary.querySelector("ul").replaceChildren();
-  for (const group of root.querySelectorAll(".openras-form-group--error")) {
+  for (const group of root.querySelectorAll(".openras-form-group--error[data-question]")) {
     group.classList.remove("openras-form-group--error");
     const message = group.querySelector(".openras-error-message");
     message.hidden = true;
@@ -369,6 +385,19 @@ function showResult(result, words) {
     : `Perhaps not. Your answers say you cannot achieve ${outcomes} from the list in the law. People are usually eligible when they cannot achieve ${eligibility.minimum_unmet} or more. You can still ask for an assessment.`;
   box.querySelector(".openras-outcomes").replaceChildren(...eligibility.outcomes_unmet.map((o) => text("li", o.text)));
 
+  const answerRows = groupsIn(root)
+    .filter((group) => checked(group.dataset.question))
+    .map((group) => {
+      const input = checked(group.dataset.question);
+      const row = document.createElement("tr");
+      const question = text("th", group.querySelector("legend").textContent.trim());
+      question.scope = "row";
+      row.append(question, text("td", root.querySelector(`label[for="${input.id}"]`).textContent));
+      return row;
+    });
+  box.querySelector(".openras-your-answers tbody").replaceChildren(...answerRows);
+  box.querySelector(".openras-made-on").textContent = longDate.format(new Date());
+
   root.querySelector(".openras-waiting").hidden = true;
   root.querySelector(".openras-failed").hidden = true;
   box.hidden = false;
@@ -378,9 +407,207 @@ function showResult(result, words) {
 
 root.querySelector(".openras-print").addEventListener("click", () => window.print());
 
+// -- save and share -----------------------------------------------------------------------
+
+const MAX_FILE_BYTES = 200000;
+const MAX_DEPTH = 10;
+const SAVE_KEY = `openras:${root.dataset.scheme}:answers`;
+const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function answersFileText() {
+  return JSON.stringify(collectAnswers(), null, 2) + "\n";
+}
+
+function tooDeep(value, depth = 0) {
+  if (depth > MAX_DEPTH) return true;
+  if (value && typeof value === "object") return Object.values(value).some((v) => tooDeep(v, depth + 1));
+  return false;
+}
+
+// Check a file's text here first (size, JSON, shape), then in Python, as the answers
+// file format is defined there. Nothing changes on the page unless both agree.
+async function checkAnswersText(text) {
+  if (text.length > MAX_FILE_BYTES) {
+    return { ok: false, problems: ["The file is too large to be a file of answers from this site."] };
+  }
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: ["The file is not a file of answers from this site: it is not JSON."] };
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data) || tooDeep(data) || !("answers" in data)) {
+    return { ok: false, problems: ["The file is not a file of answers from this site."] };
+  }
+  try {
+    const reply = await call("check", text);
+    if (reply.type === "checked" && reply.ok) return { ok: true, answers: reply.answers };
+    return { ok: false, problems: reply.problems };
+  } catch (error) {
+    return { ok: false, problems: ["The file could not be checked, because the calculator could not start."] };
+  }
+}
+
+function applyAnswers(data) {
+  for (const input of root.querySelectorAll("input[type=radio]")) input.checked = false;
+  const pick = (name, value) => {
+    const input = root.querySelector(`input[type=radio][name="${CSS.escape(name)}"][value="${CSS.escape(value)}"]`);
+    if (input) input.checked = true;
+  };
+  for (const [question, option] of Object.entries(data.answers)) pick(question, option);
+  for (const [area, option] of Object.entries(data.unpaid_support || {})) pick(`unpaid_support.${area}`, option);
+  if (data.helpers_willing !== null && data.helpers_willing !== undefined) {
+    pick("helpers_willing", data.helpers_willing ? "yes" : "no");
+  }
+}
+
+function showLoaded(message) {
+  const box = root.querySelector(".openras-loaded");
+  box.querySelector("p").textContent = message;
+  box.hidden = false;
+  if (location.hash === "#check") show("check");
+  else location.hash = "#check";
+}
+
+function uploadError(box, problems) {
+  const summary = box.querySelector(".openras-error-summary");
+  const input = box.querySelector(".openras-file-upload");
+  const list = summary.querySelector("ul");
+  list.replaceChildren(
+    ...problems.map((problem) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = `#${input.id}`;
+      link.textContent = problem;
+      item.append(link);
+      return item;
+    }),
+  );
+  summary.hidden = false;
+  box.querySelector(".openras-form-group").classList.add("openras-form-group--error");
+  box.querySelector(".openras-error-message").hidden = false;
+  input.setAttribute("aria-describedby", `${input.id}-hint ${input.id}-error`);
+  summary.focus();
+}
+
+function clearUploadError(box) {
+  box.querySelector(".openras-error-summary").hidden = true;
+  box.querySelector(".openras-form-group").classList.remove("openras-form-group--error");
+  box.querySelector(".openras-error-message").hidden = true;
+  const input = box.querySelector(".openras-file-upload");
+  input.setAttribute("aria-describedby", `${input.id}-hint`);
+}
+
+root.addEventListener("change", async (event) => {
+  const input = event.target.closest(".openras-file-upload");
+  if (!input || !input.files.length) return;
+  const box = input.closest(".openras-upload");
+  const file = input.files[0];
+  const status = box.querySelector(".openras-upload__status");
+  clearUploadError(box);
+  status.textContent = "Checking your file…";
+  const outcome =
+    file.size > MAX_FILE_BYTES
+      ? { ok: false, problems: ["The file is too large to be a file of answers from this site."] }
+      : await checkAnswersText(await file.text());
+  status.textContent = "";
+  input.value = "";
+  if (!outcome.ok) return uploadError(box, outcome.problems);
+  applyAnswers(outcome.answers);
+  showLoaded(`Your answers from ${file.name} are loaded. Check them, then get your estimate.`);
+});
+
+function downloadAnswers(event) {
+  const form = root.querySelector(".openras-get-estimate");
+  clearErrors(form);
+  const missing = unanswered(root);
+  if (missing.length) {
+    if (currentStep() !== "check") location.hash = "#check";
+    return showErrors(form, missing);
+  }
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([answersFileText()], { type: "application/json" }));
+  link.download = `answers-${root.dataset.scheme}-${root.dataset.schemeVersion}-${today()}.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  event.target.focus();
+}
+
+// "Save on this device" is never on until the person asks for it.
+function saved() {
+  try {
+    return JSON.parse(localStorage.getItem(SAVE_KEY));
+  } catch (error) {
+    return null;
+  }
+}
+
+function showSaved() {
+  const entry = saved();
+  root.querySelector(".openras-saved").hidden = !entry;
+  if (entry) root.querySelector(".openras-saved__date").textContent = longDate.format(new Date(entry.saved_at));
+  root.querySelector(".openras-save-device__on").hidden = !entry;
+  root.querySelector(".openras-save-device__off").hidden = Boolean(entry);
+  root.querySelector(".openras-save-here").textContent = entry ? "Save again" : "Save on this device";
+  for (const button of root.querySelectorAll(".openras-forget")) button.hidden = !entry;
+}
+
+function saveHere() {
+  const form = root.querySelector(".openras-get-estimate");
+  clearErrors(form);
+  const missing = unanswered(root);
+  if (missing.length) return showErrors(form, missing);
+  try {
+    localStorage.setItem(SAVE_KEY, JSON.stringify({ saved_at: new Date().toISOString(), answers: answersFileText() }));
+  } catch (error) {
+    return;
+  }
+  showSaved();
+}
+
+function forget(event) {
+  try {
+    localStorage.removeItem(SAVE_KEY);
+  } catch (error) {
+    /* nothing was saved */
+  }
+  showSaved();
+  const heading = event.target.closest(".openras-step").querySelector("h1");
+  heading.focus();
+}
+
+async function useSaved() {
+  const entry = saved();
+  if (!entry) return showSaved();
+  const box = root.querySelector("#start .openras-upload");
+  clearUploadError(box);
+  const outcome = await checkAnswersText(entry.answers);
+  if (!outcome.ok) return uploadError(box, ["Your saved answers cannot be used.", ...outcome.problems]);
+  applyAnswers(outcome.answers);
+  showLoaded("Your saved answers are loaded. Check them, then get your estimate.");
+}
+
+root.addEventListener("click", (event) => {
+  const button = event.target.closest("button");
+  if (!button) return;
+  if (button.classList.contains("openras-download")) downloadAnswers(event);
+  else if (button.classList.contains("openras-save-here")) saveHere();
+  else if (button.classList.contains("openras-forget")) forget(event);
+  else if (button.classList.contains("openras-use-saved")) useSaved();
+});
+
 // -- start ------------------------------------------------------------------------------
 
 startCalculator();
 updateProgress();
+showSaved();
 window.addEventListener("hashchange", route);
 route();

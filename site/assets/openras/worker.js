@@ -1,7 +1,8 @@
 // The only JavaScript that talks to Pyodide. It starts up in named steps
 // (runtime, package, scheme), posting {type: "progress", step, label} as each begins,
-// then {type: "ready"}. Requests are {id, type: "estimate", answers} and replies
-// {id, type: "result" | "error", ...} carry the same id. Every file comes from this
+// then {type: "ready"}. Requests are {id, type: "estimate" | "check", answers} (the
+// answers file's text) and replies {id, type: "result" | "checked" | "error", ...}
+// carry the same id. Every file comes from this
 // site: nothing is fetched from anywhere else.
 
 import { loadPyodide } from "../../runtime/pyodide.mjs";
@@ -87,9 +88,14 @@ ready.catch((error) => fail(String(error && error.message ? error.message : erro
 
 self.onmessage = async (event) => {
   const { id, type, answers } = event.data || {};
-  if (type !== "estimate") return;
+  if (type !== "estimate" && type !== "check") return;
   try {
     const web = await ready;
+    if (type === "check") {
+      const reply = JSON.parse(web.check_answers_json(answers));
+      self.postMessage({ id, type: "checked", ok: reply.ok, problems: reply.problems || [], answers: reply.answers });
+      return;
+    }
     const reply = JSON.parse(web.estimate_json(answers));
     if (reply.ok) {
       self.postMessage({ id, type: "result", result: reply.result, words: reply.words });
