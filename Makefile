@@ -13,7 +13,7 @@ NPM_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint typecheck pytest bench bench-browser setup chromium clean
+.PHONY: serve build test lint typecheck pytest bench bench-browser bench-lighthouse setup chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,8 @@ serve: setup
 	$(BIN)/python build.py serve
 
 lint: setup
-	$(BIN)/ruff check py tests tools benchmarks build.py
-	$(BIN)/ruff format --check py tests tools benchmarks build.py
+	$(BIN)/ruff check py tests tools benchmarks build.py site/hooks.py
+	$(BIN)/ruff format --check py tests tools benchmarks build.py site/hooks.py
 
 typecheck: setup
 	$(BIN)/mypy
@@ -56,6 +56,9 @@ bench: setup
 
 bench-browser: setup chromium
 	$(BIN)/python benchmarks/browser.py
+
+bench-lighthouse: setup chromium
+	$(BIN)/python benchmarks/lighthouse.py
 
 clean:
 	rm -rf dist .pytest_cache .mypy_cache .ruff_cache

@@ -10,7 +10,9 @@ The build runs in named steps:
   5. vendor micropip          pinned by version and sha256, with its own lock entry
   6. write the scheme         the scheme as TOML and JSON, and boot.json for the worker
   7. write the headers        _headers with the Content-Security-Policy, for static hosts
-  8. write the manifest       every file with its size and sha256
+  8. write offline support    sw.js (the service worker) and offline.json (what it caches)
+  9. pre-compress             .br and .gz beside each file, for hosts that serve them
+ 10. write the manifest       every file with its size and sha256
 
 Every URL in the site is relative, so it works at any path (https://council.example/budget/).
 
@@ -69,6 +71,10 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+
+# Files the service worker does not cache: for hosts and tools, not for people.
+OFFLINE_SKIP = {"_headers", "manifest.json", "offline.json", "sw.js", "sitemap.xml", "sitemap.xml.gz"}
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".toml", ".txt", ".map"}
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -154,6 +160,7 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path) -> Non
     config.setdefault("extra", {})["scheme"] = scheme_to_dict(scheme)
     config["extra"]["scheme_file"] = scheme_path.name
     config["extra"]["council_file"] = str(ROOT / "content" / "council.toml")
+    config["extra"]["csp"] = CSP
     config["hooks"] = [str(ROOT / "site" / hook) for hook in config.get("hooks", [])]
     config_file = work / "mkdocs.yml"
     config_file.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
@@ -241,11 +248,74 @@ def write_host_headers(out: Path) -> None:
     (out / "_headers").write_text("\n".join(lines), encoding="utf-8")
 
 
+def is_derived(path: Path) -> bool:
+    """Compressed copies, written beside the files they copy."""
+    return path.suffix in (".br", ".gz") and path.with_suffix("").exists()
+
+
+def write_offline(out: Path) -> None:
+    """sw.js, versioned by the build's hash, and offline.json: what it caches in two tiers."""
+    files = sorted(p for p in out.rglob("*") if p.is_file() and not is_derived(p) and p.name not in OFFLINE_SKIP)
+    shell, runtime = [], []
+    for path in files:
+        name = path.relative_to(out).as_posix()
+        if name.endswith(".map") or name.startswith("assets/javascripts/lunr/"):
+            continue  # source maps, and search for languages other than English
+        if name.startswith("runtime/"):
+            runtime.append(name)
+        elif name.endswith("index.html"):
+            shell.append(name.removesuffix("index.html") or "./")
+        else:
+            shell.append(name)
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(out).as_posix().encode() + b"\0" + sha256(path).encode())
+    version = digest.hexdigest()[:16]
+    (out / "offline.json").write_text(
+        json.dumps({"version": version, "shell": shell, "runtime": runtime}, indent=1), encoding="utf-8"
+    )
+    worker = (ROOT / "site" / "sw.js").read_text(encoding="utf-8")
+    (out / "sw.js").write_text(worker.replace("__OPENRAS_VERSION__", version), encoding="utf-8")
+
+
+def compress(out: Path) -> None:
+    """.br and .gz beside each file worth compressing, for hosts that serve them.
+
+    Brotli at its best setting takes half a minute on the WebAssembly file, so results
+    are kept in .cache/ by the source's sha256 and reused by later builds.
+    """
+    store = CACHE / "compressed"
+    store.mkdir(parents=True, exist_ok=True)
+    for path in sorted(out.rglob("*")):
+        if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < 1024:
+            continue
+        data = path.read_bytes()
+        key = hashlib.sha256(data).hexdigest()
+        for suffix, squeeze in ((".br", _brotli), (".gz", _gzip)):
+            cached = store / f"{key}{suffix}"
+            if not cached.exists():
+                cached.write_bytes(squeeze(data))
+            shutil.copyfile(cached, path.with_name(path.name + suffix))
+
+
+def _brotli(data: bytes) -> bytes:
+    import brotli
+
+    packed: bytes = brotli.compress(data, quality=11)
+    return packed
+
+
+def _gzip(data: bytes) -> bytes:
+    import gzip
+
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
 def write_manifest(out: Path, scheme: Scheme) -> None:
     files = {
         path.relative_to(out).as_posix(): {"bytes": path.stat().st_size, "sha256": sha256(path)}
         for path in sorted(out.rglob("*"))
-        if path.is_file() and path.name != "manifest.json"
+        if path.is_file() and path.name != "manifest.json" and not is_derived(path)
     }
     manifest = {"scheme": {"id": scheme.id, "version": scheme.version}, "files": files}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
@@ -270,6 +340,10 @@ def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT) -> None:
             write_scheme(scheme, scheme_path, wheel, runtime)
         with step("write the headers for static hosts"):
             write_host_headers(out)
+        with step("write the service worker for offline use"):
+            write_offline(out)
+        with step("pre-compress (.br and .gz)"):
+            compress(out)
         with step("write the manifest"):
             write_manifest(out, scheme)
     print(f"Built {scheme.title}, version {scheme.version}.")
@@ -278,9 +352,7 @@ def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT) -> None:
 # -- serving ------------------------------------------------------------------------
 
 
-def handler(
-    directory: Path, base: str, headers: dict[str, str]
-) -> Callable[..., http.server.BaseHTTPRequestHandler]:
+def handler(directory: Path, base: str, headers: dict[str, str]) -> Callable[..., http.server.BaseHTTPRequestHandler]:
     """A static file handler for `directory` mounted at the path `base` (such as /budget/)."""
 
     class Handler(http.server.SimpleHTTPRequestHandler):
@@ -299,6 +371,24 @@ def handler(
                 self.end_headers()
                 return
             super().do_GET()
+
+        def send_head(self) -> Any:
+            """Serve the pre-compressed .br copy when the browser accepts it, as hosts do."""
+            path = Path(self.translate_path(self.path))
+            if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+                path = path / "index.html"
+            packed = path.with_name(path.name + ".br")
+            if not (path.is_file() and packed.is_file() and "br" in self.headers.get("Accept-Encoding", "")):
+                return super().send_head()
+            body = packed.open("rb")
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "br")
+            self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Content-Length", str(packed.stat().st_size))
+            self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+            self.end_headers()
+            return body
 
         def end_headers(self) -> None:
             self.send_header("Cache-Control", "no-cache")

@@ -52,9 +52,7 @@ def main() -> None:
     estimate(scheme, checked[0])  # build the per-scheme lookups once, outside the timing
     start = time.perf_counter()
     results = [estimate(scheme, answers) for answers in checked]
-    rate(
-        "estimates (figures, band, flags)", args.count, time.perf_counter() - start, "   (target >= 20,000/s)"
-    )
+    rate("estimates (figures, band, flags)", args.count, time.perf_counter() - start, "   (target >= 20,000/s)")
 
     start = time.perf_counter()
     for result in results:

@@ -37,9 +37,7 @@ def long_date(day: datetime.date | str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-_environment = jinja2.Environment(
-    undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True
-)
+_environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
 _environment.filters["long_date"] = long_date
 
 
@@ -51,7 +49,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     council = tomllib.loads(council_file.read_text(encoding="utf-8"))
     template = _environment.from_string(markdown)
     try:
-        return template.render(council=council, scheme=extra["scheme"])
+        return template.render(council=council, scheme=extra["scheme"], scheme_csp=extra.get("csp", ""))
     except jinja2.TemplateError as error:
         raise SystemExit(f"{page.file.src_path}: {error}") from None
 

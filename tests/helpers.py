@@ -26,9 +26,7 @@ def random_answers(scheme: Scheme, rng: random.Random) -> dict[str, Any]:
         "scheme_version": scheme.version,
         "answers": {q.id: rng.choice(q.options).id for _, q in scheme.questions()},
         "unpaid_support": {
-            d.id: rng.choice(scheme.unpaid_support.options).id
-            for d in scheme.domains
-            if d.asks_unpaid_support
+            d.id: rng.choice(scheme.unpaid_support.options).id for d in scheme.domains if d.asks_unpaid_support
         },
         "helpers_willing": rng.random() < 0.5,
     }

@@ -66,9 +66,7 @@ def test_helpers_willing_is_needed_only_when_someone_helps(example: Scheme) -> N
         'able to keep helping?" (true or false), needed because someone helps without being paid'
     ]
     data["helpers_willing"] = "yes"
-    assert problems(example, data) == [
-        'answers.json: helpers_willing: expected true, false or null, got text ("yes")'
-    ]
+    assert problems(example, data) == ['answers.json: helpers_willing: expected true, false or null, got text ("yes")']
 
 
 def test_unpaid_support_for_an_area_that_does_not_ask(example: Scheme) -> None:
@@ -86,8 +84,7 @@ def test_wrong_types_and_unknown_keys(example: Scheme) -> None:
         "answers.json: answers.washing: expected an option id (text), got a whole number (3)",
         "answers.json: extra: unknown key; allowed keys here: answers, helpers_willing, scheme, "
         "scheme_version, unpaid_support",
-        'answers.json: answers.washing: missing an answer to "How much help do you need to wash and '
-        'keep clean?"',
+        'answers.json: answers.washing: missing an answer to "How much help do you need to wash and keep clean?"',
     ]
     assert problems(example, [1, 2]) == ["answers.json: expected a JSON object, got a list"]
 

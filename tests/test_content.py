@@ -58,10 +58,7 @@ def test_scheme_health(path: Path) -> None:
         if outcome.id not in informed and not allowed(scheme.id, "outcome-informed", outcome.id):
             bad.append(f"outcome {outcome.id}: no question informs it")
         flagged = any(
-            o.outcome_not_achieved
-            for _, q in scheme.questions()
-            if outcome.id in q.outcomes
-            for o in q.options
+            o.outcome_not_achieved for _, q in scheme.questions() if outcome.id in q.outcomes for o in q.options
         )
         if outcome.id in informed and not flagged:
             bad.append(f"outcome {outcome.id}: no answer marks it as not achieved")

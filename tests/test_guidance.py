@@ -17,14 +17,14 @@ from ras_core.money import percent
 DOCS = ROOT / "content" / "docs"
 GUIDANCE = sorted(p.stem for p in DOCS.glob("*.md") if p.stem != "assessment")
 # Pages whose readers are not the general public, with the reason.
-NOT_FOR_CITIZENS: dict[str, str] = {}
+NOT_FOR_CITIZENS: dict[str, str] = {
+    "hosting": "for council web staff: it names files, commands and headers, which no reading score handles",
+}
 
 
 def article_text(page: Path) -> str:
     """The words a person reads in the page's main content."""
-    found = re.search(
-        r'<article class="md-content__inner md-typeset">(.*?)</article>', page.read_text("utf-8"), re.S
-    )
+    found = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', page.read_text("utf-8"), re.S)
     assert found, page
     body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", found.group(1), flags=re.S)
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body))).strip()

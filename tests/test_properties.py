@@ -62,9 +62,7 @@ def test_random_valid_answers_never_fail_and_the_band_contains_the_amount(
 
 @SETTINGS
 @given(scheme_and_answers(), st.data())
-def test_more_need_never_lowers_the_estimate(
-    pair: tuple[Scheme, dict[str, Any]], data: st.DataObject
-) -> None:
+def test_more_need_never_lowers_the_estimate(pair: tuple[Scheme, dict[str, Any]], data: st.DataObject) -> None:
     scheme, answers = pair
     _, question = data.draw(st.sampled_from(scheme.questions()))
     current = question.option(answers["answers"][question.id])
@@ -81,9 +79,7 @@ def test_more_need_never_lowers_the_estimate(
 
 @SETTINGS
 @given(scheme_and_answers(), st.data())
-def test_unpaid_support_never_raises_the_estimate(
-    pair: tuple[Scheme, dict[str, Any]], data: st.DataObject
-) -> None:
+def test_unpaid_support_never_raises_the_estimate(pair: tuple[Scheme, dict[str, Any]], data: st.DataObject) -> None:
     scheme, answers = pair
     result = estimate(scheme, answers_from_dict(answers, scheme))
     assert result.amount <= result.amount_without_unpaid_support

@@ -30,19 +30,13 @@ BREAKS: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
         "true is not a number of points (TOML tells bool from int)",
         PENNY,
         [("points = 1 }", "points = true }")],
-        [
-            "broken.toml: domains[1].questions[1].options[1].points: expected a whole number, "
-            "got true or false (true)"
-        ],
+        ["broken.toml: domains[1].questions[1].options[1].points: expected a whole number, got true or false (true)"],
     ),
     (
         "points must be whole numbers",
         PENNY,
         [("points = 1 }", "points = 1.5 }")],
-        [
-            "broken.toml: domains[1].questions[1].options[1].points: expected a whole number, "
-            "got a number (1.5)"
-        ],
+        ["broken.toml: domains[1].questions[1].options[1].points: expected a whole number, got a number (1.5)"],
     ),
     (
         "text is not true or false",
@@ -113,19 +107,13 @@ BREAKS: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
         "an unpaid-support share above 1",
         PENNY,
         [("keep = 0.75", "keep = 1.5")],
-        [
-            "broken.toml: unpaid_support.options[1].keep: must be a share from 0 to 1 "
-            "(1 keeps all points), got 1.5"
-        ],
+        ["broken.toml: unpaid_support.options[1].keep: must be a share from 0 to 1 (1 keeps all points), got 1.5"],
     ),
     (
         "a reference that is not defined",
         PENNY,
         [('reference = "test"', 'reference = "tset"')],
-        [
-            "broken.toml: allocation.rate_per_point.reference: "
-            'unknown reference "tset"; references defined: test'
-        ],
+        ['broken.toml: allocation.rate_per_point.reference: unknown reference "tset"; references defined: test'],
     ),
     (
         "a table with a gap between rows",

@@ -60,9 +60,7 @@ def answers_from_json(text: str, scheme: Scheme, *, source: str = "answers.json"
     except ValueError as error:
         raise AnswersError(source, [Problem(path="", message=str(error))]) from None
     except RecursionError:
-        raise AnswersError(
-            source, [Problem(path="", message="is nested too deeply to be an answers file")]
-        ) from None
+        raise AnswersError(source, [Problem(path="", message="is nested too deeply to be an answers file")]) from None
     return answers_from_dict(data, scheme, source=source)
 
 
@@ -82,9 +80,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json") -> Answers:
     problems: list[Problem] = []
     if not isinstance(data, dict):
-        raise AnswersError(
-            source, [Problem(path="", message=f"expected a JSON object, got {describe(data)}")]
-        )
+        raise AnswersError(source, [Problem(path="", message=f"expected a JSON object, got {describe(data)}")])
     top = Reader(data, "", problems)
     scheme_id = top.text("scheme")
     version = top.text("scheme_version")
@@ -114,9 +110,7 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
     for question_id, option_id in choices.items():
         found = questions.get(question_id)
         if found is None:
-            problems.append(
-                Problem(path=f"answers.{question_id}", message="no question has this id in this scheme")
-            )
+            problems.append(Problem(path=f"answers.{question_id}", message="no question has this id in this scheme"))
             continue
         question = found[1]
         if question.option(option_id) is None:
@@ -129,18 +123,14 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
             )
     for _domain, question in scheme.questions():
         if question.id not in choices:
-            problems.append(
-                Problem(path=f"answers.{question.id}", message=f'missing an answer to "{question.text}"')
-            )
+            problems.append(Problem(path=f"answers.{question.id}", message=f'missing an answer to "{question.text}"'))
 
     domains = {d.id: d for d in scheme.domains}
     for domain_id, option_id in support.items():
         domain = domains.get(domain_id)
         if domain is None or not domain.asks_unpaid_support:
             problems.append(
-                Problem(
-                    path=f"unpaid_support.{domain_id}", message="no area asks about unpaid help with this id"
-                )
+                Problem(path=f"unpaid_support.{domain_id}", message="no area asks about unpaid help with this id")
             )
         elif scheme.unpaid_support.option(option_id) is None:
             allowed = ", ".join(o.id for o in scheme.unpaid_support.options)

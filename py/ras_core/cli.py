@@ -85,8 +85,7 @@ def human(result: Estimate) -> str:
     lines += [f"{n}. {step.text}" for n, step in enumerate(result.working, start=1)]
     lines += [
         "",
-        "This is an indicative figure. It can go up or down: your final budget is "
-        "agreed in your support plan.",
+        "This is an indicative figure. It can go up or down: your final budget is agreed in your support plan.",
     ]
     return "\n".join(lines)
 

@@ -252,8 +252,7 @@ def _allocate(scheme: Scheme, total: int) -> tuple[Decimal, str]:
         if row.low <= total and (row.high is None or total <= row.high):
             span = f"{row.low} to {row.high} points" if row.high is not None else f"{row.low} points or more"
             return row.amount, (
-                f"{_points(total)} is in the range {span}, which gives "
-                f"{money.pounds_exact(row.amount)} {per}."
+                f"{_points(total)} is in the range {span}, which gives {money.pounds_exact(row.amount)} {per}."
             )
     raise AssertionError("a checked table covers every points total from 0 up")
 
@@ -342,8 +341,7 @@ def _working(result: Estimate) -> list[Step]:
         add(
             Step(
                 "total",
-                f"Total: {_points(total)}. Without counting unpaid help the total "
-                f"would be {_points(total_before)}.",
+                f"Total: {_points(total)}. Without counting unpaid help the total would be {_points(total_before)}.",
             )
         )
     else:

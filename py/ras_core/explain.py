@@ -63,10 +63,7 @@ def explain(scheme: Scheme) -> str:
     add("")
     if scheme.illustrative:
         add('!!! warning "An example scheme"')
-        add(
-            "    These figures are an example to show how the method works. They are not "
-            "any council's figures."
-        )
+        add("    These figures are an example to show how the method works. They are not any council's figures.")
         add("")
     add(
         "The estimate is **indicative**. It is a starting point for planning your support, "

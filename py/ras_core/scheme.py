@@ -198,9 +198,7 @@ def load_scheme(path: str | Path) -> Scheme:
     except FileNotFoundError:
         raise SchemeError(str(path), [Problem(path="", message="file not found")]) from None
     except UnicodeDecodeError:
-        raise SchemeError(
-            str(path), [Problem(path="", message="is not UTF-8 text; save it as UTF-8")]
-        ) from None
+        raise SchemeError(str(path), [Problem(path="", message="is not UTF-8 text; save it as UTF-8")]) from None
     return scheme_from_toml(text, source=str(path))
 
 
@@ -248,8 +246,7 @@ class _Loader:
         if value and not ID_PATTERN.match(value):
             reader.problem(
                 key,
-                f'must use only lower-case letters, digits and "-", starting with a letter '
-                f'or digit, got "{value}"',
+                f'must use only lower-case letters, digits and "-", starting with a letter or digit, got "{value}"',
             )
         return value
 
@@ -298,9 +295,7 @@ class _Loader:
                 reader.problem("value", f"must be {minimum} or more, got {value}")
             if above is not None and value <= above:
                 reader.problem("value", f"must be more than {above}, got {value}")
-        return Parameter(
-            label=label, description=description, value=value, reference=reference, start_date=start
-        )
+        return Parameter(label=label, description=description, value=value, reference=reference, start_date=start)
 
     # -- sections ------------------------------------------------------------
 
@@ -308,9 +303,7 @@ class _Loader:
         for name, reader in top.named_tables("references"):
             if not ID_PATTERN.match(name):
                 self.fail(reader.path, 'reference names use lower-case letters, digits and "-"')
-            self.references[name] = Reference(
-                id=name, title=reader.text("title"), url=reader.optional_text("url")
-            )
+            self.references[name] = Reference(id=name, title=reader.text("title"), url=reader.optional_text("url"))
             reader.done()
 
         head = top.table("scheme")
@@ -335,8 +328,7 @@ class _Loader:
         ):
             self.fail(
                 "thresholds.exceptional_points.value",
-                f"must be more than thresholds.minimum_points ({minimum_points.value}), "
-                f"got {exceptional_points.value}",
+                f"must be more than thresholds.minimum_points ({minimum_points.value}), got {exceptional_points.value}",
             )
 
         if (
@@ -534,9 +526,7 @@ class _Loader:
         if reader is None:
             return None, None
         minimum = self.parameter(reader, "minimum_points", required=False, whole=True, minimum=Decimal(0))
-        exceptional = self.parameter(
-            reader, "exceptional_points", required=False, whole=True, above=Decimal(0)
-        )
+        exceptional = self.parameter(reader, "exceptional_points", required=False, whole=True, above=Decimal(0))
         reader.done()
         return minimum, exceptional
 

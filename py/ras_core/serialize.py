@@ -56,9 +56,7 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
         alloc["rate_per_point_detail"] = _parameter(allocation.rate_per_point)
         alloc["base_detail"] = _parameter(allocation.base)
     else:
-        alloc["rows"] = [
-            {"from": r.low, "to": r.high, "amount": money.plain(r.amount)} for r in allocation.rows
-        ]
+        alloc["rows"] = [{"from": r.low, "to": r.high, "amount": money.plain(r.amount)} for r in allocation.rows]
     bands: dict[str, Any] = {
         "label": scheme.bands.label,
         "description": scheme.bands.description,
@@ -198,7 +196,5 @@ def estimate_to_dict(result: Estimate) -> dict[str, Any]:
             "minimum_unmet": int(scheme.eligibility.minimum_unmet.value),
         },
         "flags": {"below_threshold": result.below_threshold, "exceptional": result.exceptional},
-        "working": [
-            {"kind": s.kind, "text": s.text, "reference": _reference(s.reference)} for s in result.working
-        ],
+        "working": [{"kind": s.kind, "text": s.text, "reference": _reference(s.reference)} for s in result.working],
     }

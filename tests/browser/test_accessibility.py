@@ -18,9 +18,7 @@ from .journey import answer_everything, get_estimate
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-README_ANSWERS = json.loads(
-    (ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8")
-)
+README_ANSWERS = json.loads((ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8"))
 SCHEME = load_scheme(ROOT / "content" / "schemes" / "example.toml")
 
 
@@ -109,9 +107,7 @@ def test_assessment_has_no_axe_violations(browser: Browser, site: Site, view: st
 
 
 @pytest.mark.parametrize("path", ["", "assessment/", "method/", "assessment/#step-1"])
-def test_content_reflows_at_320px_without_horizontal_scrolling(
-    browser: Browser, site: Site, path: str
-) -> None:
+def test_content_reflows_at_320px_without_horizontal_scrolling(browser: Browser, site: Site, path: str) -> None:
     context = guarded_context(browser, site, viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(site.url + path)
@@ -150,3 +146,21 @@ def test_focus_is_always_visible(browser: Browser, site: Site) -> None:
             unseen.append(shown[0])
     context.close()
     assert unseen == []
+
+
+def test_reduced_motion_is_respected(browser: Browser, site: Site) -> None:
+    context = guarded_context(browser, site, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site.url + "assessment/")
+    motion = page.evaluate(
+        """() => [...document.querySelectorAll('.md-button, a, .md-header')].map((el) => {
+            const s = getComputedStyle(el);
+            return [s.transitionDuration, s.animationName, getComputedStyle(document.documentElement).scrollBehavior];
+        })"""
+    )
+    context.close()
+    assert motion
+    for transition, animation, scroll in motion:
+        assert set(transition.replace(" ", "").split(",")) <= {"0s"}, transition
+        assert animation == "none"
+        assert scroll == "auto"

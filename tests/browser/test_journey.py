@@ -19,9 +19,7 @@ from .conftest import ROOT, Site, guarded_context, serve
 from .journey import answer_everything, choose, get_estimate
 
 EXAMPLE = ROOT / "content" / "schemes" / "example.toml"
-README_ANSWERS = json.loads(
-    (ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8")
-)
+README_ANSWERS = json.loads((ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -112,9 +110,7 @@ def test_check_answers_lists_every_answer_with_change_links(page: Page, site: Si
     expect(page.locator('[data-answer-for="washing"]')).to_have_text("I need help every day")
     expect(page.locator('[data-answer-for="unpaid_support.home"]')).to_have_text("Yes, most of the time")
     expect(page.locator('[data-answer-for="helpers_willing"]')).to_have_text("Yes")
-    change = page.get_by_role(
-        "link", name="Change your answer to “How much help do you need to get dressed?”"
-    )
+    change = page.get_by_role("link", name="Change your answer to “How much help do you need to get dressed?”")
     change.click()
     expect(page.locator("#step-1 h1")).to_be_focused()
 
@@ -158,7 +154,7 @@ def test_parity_100_random_answer_sets_give_identical_json_in_the_browser_and_cp
         assert reply["words"] == expected["words"]
 
 
-def test_nothing_leaves_the_device_and_nothing_is_stored(page: Page, site: Site, scheme: Scheme) -> None:
+def test_nothing_leaves_the_device_and_nothing_is_stored(page: Page, site: Site, scheme: Scheme, built: Path) -> None:
     page.goto(site.url + "assessment/")
     answer_everything(page, scheme, README_ANSWERS)
     get_estimate(page)
@@ -167,14 +163,31 @@ def test_nothing_leaves_the_device_and_nothing_is_stored(page: Page, site: Site,
     assert site.outside == []
     assert page.context.cookies() == []
     stored = page.evaluate(
-        """async () => ({
-            local: localStorage.length,
-            session: sessionStorage.length,
-            databases: (await indexedDB.databases()).length,
-            caches: (await caches.keys()).length,
-        })"""
+        """async () => {
+            const cached = [];
+            for (const name of await caches.keys()) {
+                const cache = await caches.open(name);
+                for (const request of await cache.keys()) cached.push([name, request.url]);
+            }
+            return {
+                local: localStorage.length,
+                session: sessionStorage.length,
+                databases: (await indexedDB.databases()).length,
+                cached,
+            };
+        }"""
     )
-    assert stored == {"local": 0, "session": 0, "databases": 0, "caches": 0}
+    assert {k: stored[k] for k in ("local", "session", "databases")} == {
+        "local": 0,
+        "session": 0,
+        "databases": 0,
+    }
+    # The only cache is the service worker's copy of the site's own files, for offline use.
+    offline = json.loads((built / "offline.json").read_text(encoding="utf-8"))
+    site_files = {site.url + ("" if path == "./" else path) for path in offline["shell"] + offline["runtime"]}
+    for name, url in stored["cached"]:
+        assert name == f"openras-{offline['version']}"
+        assert url in site_files, url
 
 
 def money(text: str) -> Decimal:
@@ -238,9 +251,7 @@ def test_an_estimate_asked_for_before_the_calculator_is_ready_appears_by_itself(
     context.close()
 
 
-def test_runtime_failure_shows_the_method_and_keeps_the_answers(
-    browser: Browser, site: Site, scheme: Scheme
-) -> None:
+def test_runtime_failure_shows_the_method_and_keeps_the_answers(browser: Browser, site: Site, scheme: Scheme) -> None:
     context = guarded_context(browser, site)
     context.route("**/pyodide.asm.wasm", lambda route: route.abort())
     page = context.new_page()

@@ -88,9 +88,7 @@ BAD_FILES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("name", "content", "message"), [b[1:] for b in BAD_FILES], ids=[b[0] for b in BAD_FILES]
-)
+@pytest.mark.parametrize(("name", "content", "message"), [b[1:] for b in BAD_FILES], ids=[b[0] for b in BAD_FILES])
 def test_a_bad_file_is_named_and_the_current_answers_are_kept(
     page: Page, site: Site, scheme: Scheme, name: str, content: str, message: str
 ) -> None:

@@ -15,9 +15,7 @@ from ras_core import load_scheme
 from .conftest import ROOT, Site, guarded_context, serve
 from .journey import answer_everything, get_estimate
 
-README_ANSWERS = json.loads(
-    (ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8")
-)
+README_ANSWERS = json.loads((ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -93,9 +91,7 @@ def test_no_inline_scripts_in_any_page(built: Path) -> None:
     import re
 
     for page in built.rglob("*.html"):
-        for attrs, body in re.findall(
-            r"<script([^>]*)>(.*?)</script>", page.read_text(encoding="utf-8"), re.S
-        ):
+        for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", page.read_text(encoding="utf-8"), re.S):
             if "application/json" in attrs:  # data, never run
                 continue
             assert "src=" in attrs and not body.strip(), f"{page}: inline script {body[:60]!r}"

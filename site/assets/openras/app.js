@@ -70,6 +70,7 @@ function startCalculator() {
         clearTimeout(timer);
         setCalculator("ready");
         performance.mark("openras:ready");
+        cacheRuntimeForOffline();
         updateProgress();
         for (const request of calculator.queue.splice(0)) worker.postMessage(request);
         break;
@@ -85,6 +86,18 @@ function startCalculator() {
       }
     }
   };
+}
+
+// Once the calculator has started, its files are in the browser's HTTP cache: ask the
+// service worker to keep them, so the estimate works offline next time.
+function cacheRuntimeForOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "runtime-cached") root.dataset.offline = "ready";
+  });
+  navigator.serviceWorker.ready.then((registration) => {
+    if (registration.active) registration.active.postMessage({ type: "cache-runtime" });
+  });
 }
 
 // Ask the calculator something; the reply comes back with the same id. Requests made
