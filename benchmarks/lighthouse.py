@@ -31,8 +31,14 @@ import build  # noqa: E402
 
 PAGES = {"start": "assessment/", "question": "assessment/#step-1", "result": "assessment/#result"}
 FLAGS = " ".join(
-    ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-    + ["--disable-component-update", "--disable-sync"]
+    [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]
 )
 
 
