@@ -32,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -161,6 +162,9 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path) -> Non
     config["extra"]["scheme_file"] = scheme_path.name
     config["extra"]["council_file"] = str(ROOT / "content" / "council.toml")
     config["extra"]["csp"] = CSP
+    council = tomllib.loads((ROOT / "content" / "council.toml").read_text(encoding="utf-8"))
+    config["extra"]["guided"] = {"idle_minutes": 15, "warning_seconds": 60, **council.get("guided", {})}
+    config["extra"]["review"] = tomllib.loads((ROOT / "content" / "review.toml").read_text(encoding="utf-8"))
     config["hooks"] = [str(ROOT / "site" / hook) for hook in config.get("hooks", [])]
     config_file = work / "mkdocs.yml"
     config_file.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML

@@ -26,6 +26,9 @@ def answer_everything(page: Page, scheme: Scheme, answers: dict[str, Any]) -> No
         if domain.asks_unpaid_support:
             choose(page, f"unpaid_support.{domain.id}", answers["unpaid_support"][domain.id])
         step.get_by_role("button", name="Continue").click()
+    # The next step shows once the page has handled the new address: wait for that
+    # before asking which step it is.
+    expect(page.locator(f"#step-{len(scheme.domains)}")).to_be_hidden()
     if page.locator("#helpers").is_visible():
         choose(page, "helpers_willing", "yes" if answers["helpers_willing"] else "no")
         page.locator("#helpers").get_by_role("button", name="Continue").click()

@@ -67,7 +67,21 @@ def at_helpers(page: Page) -> None:
     expect(page.locator("#helpers h1")).to_be_visible()
 
 
+def at_guided(page: Page) -> None:
+    page.goto(page.url.split("#")[0] + "?mode=guided#step-1")
+    expect(page.locator("#step-1 .openras-guide").first).to_be_visible()
+
+
+def at_idle_warning(page: Page) -> None:
+    page.clock.install()
+    page.goto(page.url.split("#")[0] + "?mode=guided#step-1")
+    page.clock.run_for("15:01")
+    expect(page.locator(".openras-idle")).to_be_visible()
+
+
 STATES: dict[str, Callable[[Page], None]] = {
+    "guided session": at_guided,
+    "idle warning": at_idle_warning,
     "start": at_start,
     "question with errors": at_error,
     "unpaid help": at_helpers,

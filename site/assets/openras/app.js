@@ -166,7 +166,7 @@ function show(id, { focus = true } = {}) {
   else root.querySelector(".openras-loaded").hidden = true;
   if (id === "result") prepareResult();
   window.scrollTo(0, 0);
-  if (focus) step.querySelector("h1").focus();
+  if (focus) step.querySelector("h1").focus({ preventScroll: true });
 }
 
 function route() {
@@ -410,6 +410,7 @@ function showResult(result, words) {
     });
   box.querySelector(".openras-your-answers tbody").replaceChildren(...answerRows);
   box.querySelector(".openras-made-on").textContent = longDate.format(new Date());
+  notesForPrint();
 
   root.querySelector(".openras-waiting").hidden = true;
   root.querySelector(".openras-failed").hidden = true;
@@ -564,6 +565,7 @@ function saved() {
 }
 
 function showSaved() {
+  if (guided) return; // a shared computer: nothing is offered from, or kept on, the device
   const entry = saved();
   root.querySelector(".openras-saved").hidden = !entry;
   if (entry) root.querySelector(".openras-saved__date").textContent = longDate.format(new Date(entry.saved_at));
@@ -617,10 +619,135 @@ root.addEventListener("click", (event) => {
   else if (button.classList.contains("openras-use-saved")) useSaved();
 });
 
+// -- guided sessions (carers centres, shared computers) ---------------------------------
+
+const guided = new URLSearchParams(location.search).get("mode") === "guided";
+
+function clearResult() {
+  const box = root.querySelector(".openras-result");
+  box.hidden = true;
+  for (const selector of [".openras-breakdown", ".openras-working", ".openras-outcomes", ".openras-your-answers tbody"]) {
+    box.querySelector(selector).replaceChildren();
+  }
+  for (const element of box.querySelectorAll("[data-word], [data-total], .openras-eligibility, .openras-made-on")) {
+    element.textContent = "";
+  }
+  box.querySelector(".openras-result-notes__list").replaceChildren();
+  box.querySelector(".openras-result-notes").hidden = true;
+}
+
+// Everything the person entered goes; the calculator stays, so the next person can
+// start at once.
+function clearSession() {
+  for (const input of root.querySelectorAll("input[type=radio]")) input.checked = false;
+  for (const area of root.querySelectorAll("textarea")) area.value = "";
+  for (const input of root.querySelectorAll("input[type=file]")) input.value = "";
+  for (const form of root.querySelectorAll("form.openras-form")) clearErrors(form);
+  for (const box of root.querySelectorAll(".openras-upload")) clearUploadError(box);
+  for (const cell of root.querySelectorAll("[data-answer-for]")) cell.textContent = "";
+  root.querySelector(".openras-loaded").hidden = true;
+  wantedEstimate = 0; // an estimate still on its way is dropped
+  clearResult();
+  history.replaceState(null, "", location.pathname + location.search + "#start");
+  show("start");
+  performance.mark("openras:cleared");
+}
+
+const idle = {
+  minutes: Number(root.dataset.idleMinutes) || 15,
+  warning: Number(root.dataset.warningSeconds) || 60,
+  timer: 0,
+  countdown: 0,
+  left: 0,
+};
+
+function restartIdleTimer() {
+  clearTimeout(idle.timer);
+  idle.timer = setTimeout(warnIdle, idle.minutes * 60 * 1000);
+}
+
+function warnIdle() {
+  const dialog = root.querySelector(".openras-idle");
+  idle.left = idle.warning;
+  dialog.querySelector(".openras-idle__seconds").textContent = String(idle.left);
+  if (!dialog.open) dialog.showModal();
+  clearInterval(idle.countdown);
+  idle.countdown = setInterval(() => {
+    idle.left -= 1;
+    dialog.querySelector(".openras-idle__seconds").textContent = String(Math.max(idle.left, 0));
+    if (idle.left <= 0) {
+      clearInterval(idle.countdown);
+      dialog.close();
+      clearSession();
+      restartIdleTimer();
+    }
+  }, 1000);
+}
+
+function stillHere() {
+  clearInterval(idle.countdown);
+  root.querySelector(".openras-idle").close();
+  restartIdleTimer();
+}
+
+function startGuided() {
+  document.documentElement.classList.add("openras-guided-page");
+  root.classList.add("openras-guided");
+  root.querySelector(".openras-guided-bar").hidden = false;
+  for (const element of root.querySelectorAll(".openras-guide, .openras-guided-only")) element.hidden = false;
+  for (const element of root.querySelectorAll(".openras-not-guided, .openras-save-device, .openras-saved")) {
+    element.hidden = true;
+  }
+  // The finish step's back link returns to wherever the session was.
+  window.addEventListener("hashchange", (event) => {
+    const from = new URL(event.oldURL).hash;
+    if (location.hash === "#finish" && from && from !== "#finish") {
+      root.querySelector("#finish .openras-back-link").setAttribute("href", from);
+    }
+  });
+  for (const type of ["pointerdown", "keydown", "input", "scroll", "touchstart"]) {
+    window.addEventListener(type, () => {
+      if (!root.querySelector(".openras-idle").open) restartIdleTimer();
+    }, { passive: true, capture: true });
+  }
+  root.querySelector(".openras-still-here").addEventListener("click", stillHere);
+  root.querySelector(".openras-idle").addEventListener("cancel", (event) => {
+    event.preventDefault(); // Escape means "still here" too
+    stillHere();
+  });
+  root.querySelector(".openras-clear").addEventListener("click", clearSession);
+  root.querySelector(".openras-finish-print").addEventListener("click", () => {
+    if (root.querySelector(".openras-result").hidden) {
+      location.hash = "#check";
+      return;
+    }
+    location.hash = "#result";
+    setTimeout(() => window.print(), 0);
+  });
+  restartIdleTimer();
+}
+
+function notesForPrint() {
+  const list = root.querySelector(".openras-result-notes__list");
+  const rows = [...root.querySelectorAll("textarea[data-notes-for]")]
+    .filter((area) => area.value.trim())
+    .map((area) => {
+      const row = document.createElement("div");
+      row.className = "openras-summary__row";
+      row.append(text("dt", area.dataset.notesFor), text("dd", area.value.trim()));
+      row.firstChild.className = "openras-summary__key";
+      row.lastChild.className = "openras-summary__value";
+      return row;
+    });
+  list.replaceChildren(...rows);
+  root.querySelector(".openras-result-notes").hidden = rows.length === 0;
+}
+
 // -- start ------------------------------------------------------------------------------
 
 startCalculator();
 updateProgress();
 showSaved();
+if (guided) startGuided();
 window.addEventListener("hashchange", route);
 route();

@@ -1,0 +1,144 @@
+// Preparing for a review: print, download the form as a file, and upload it to carry
+// on. Everything stays on this device; an uploaded file is checked before anything on
+// the page changes, and a bad file is named with what is wrong.
+
+const root = document.getElementById("openras-review");
+const form = root.querySelector(".openras-review-form");
+const KIND = "openras-review";
+const MAX_BYTES = 200000;
+const MAX_TEXT = 5000;
+const areas = root.dataset.areas.split(" ");
+const priorities = root.dataset.priorities.split(" ");
+const closing = root.dataset.closing.split(" ");
+
+function value(name) {
+  const field = form.elements.namedItem(name);
+  return field ? field.value : "";
+}
+
+function collect() {
+  const checked = (area) => form.querySelector(`input[name="${area}.priority"]:checked`);
+  return {
+    kind: KIND,
+    version: root.dataset.version,
+    areas: Object.fromEntries(
+      areas.map((id) => [
+        id,
+        { working: value(`${id}.working`), not_working: value(`${id}.not_working`), priority: checked(id) ? checked(id).value : null },
+      ]),
+    ),
+    anything_else: value("anything_else"),
+    closing: Object.fromEntries(closing.map((id) => [id, value(`closing.${id}`)])),
+  };
+}
+
+// Every problem with a review file, as sentences for the person.
+function problems(data) {
+  if (!data || typeof data !== "object" || Array.isArray(data) || data.kind !== KIND) {
+    return ["The file is not a review file from this site."];
+  }
+  const found = [];
+  if (data.version !== root.dataset.version) {
+    found.push(`The file was saved with version ${data.version} of the review form; this is version ${root.dataset.version}.`);
+  }
+  const text = (v) => v === undefined || v === null || (typeof v === "string" && v.length <= MAX_TEXT);
+  for (const [id, area] of Object.entries(data.areas || {})) {
+    if (!areas.includes(id)) {
+      found.push(`The file has an area this form does not have ("${id}").`);
+      continue;
+    }
+    if (!area || typeof area !== "object" || !text(area.working) || !text(area.not_working)) {
+      found.push(`The answers for area "${id}" are not text, or are too long.`);
+    }
+    if (area && area.priority !== null && area.priority !== undefined && !priorities.includes(area.priority)) {
+      found.push(`The priority for area "${id}" must be one of: ${priorities.join(", ")}.`);
+    }
+  }
+  if (!text(data.anything_else)) found.push('"Anything else" is not text, or is too long.');
+  for (const [id, answer] of Object.entries(data.closing || {})) {
+    if (!closing.includes(id)) found.push(`The file has a question this form does not have ("${id}").`);
+    else if (!text(answer)) found.push(`The answer to question "${id}" is not text, or is too long.`);
+  }
+  return found;
+}
+
+function fill(data) {
+  form.reset();
+  for (const [id, area] of Object.entries(data.areas || {})) {
+    form.elements.namedItem(`${id}.working`).value = area.working || "";
+    form.elements.namedItem(`${id}.not_working`).value = area.not_working || "";
+    const radio = area.priority && form.querySelector(`input[name="${id}.priority"][value="${area.priority}"]`);
+    if (radio) radio.checked = true;
+  }
+  form.elements.namedItem("anything_else").value = data.anything_else || "";
+  for (const [id, answer] of Object.entries(data.closing || {})) {
+    form.elements.namedItem(`closing.${id}`).value = answer || "";
+  }
+}
+
+const upload = root.querySelector(".openras-upload");
+
+function showProblems(list) {
+  const summary = upload.querySelector(".openras-error-summary");
+  const input = upload.querySelector("input[type=file]");
+  summary.querySelector("ul").replaceChildren(
+    ...list.map((problem) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = `#${input.id}`;
+      link.textContent = problem;
+      item.append(link);
+      return item;
+    }),
+  );
+  summary.hidden = false;
+  upload.querySelector(".openras-form-group").classList.add("openras-form-group--error");
+  upload.querySelector(".openras-error-message").hidden = false;
+  input.setAttribute("aria-describedby", `${input.id}-hint ${input.id}-error`);
+  summary.focus();
+}
+
+function clearProblems() {
+  upload.querySelector(".openras-error-summary").hidden = true;
+  upload.querySelector(".openras-form-group").classList.remove("openras-form-group--error");
+  upload.querySelector(".openras-error-message").hidden = true;
+}
+
+upload.querySelector("input[type=file]").addEventListener("change", async (event) => {
+  const input = event.target;
+  const file = input.files[0];
+  if (!file) return;
+  clearProblems();
+  let found;
+  let data;
+  if (file.size > MAX_BYTES) {
+    found = ["The file is too large to be a review file from this site."];
+  } else {
+    try {
+      data = JSON.parse(await file.text());
+      found = problems(data);
+    } catch (error) {
+      found = ["The file is not a review file from this site: it is not JSON."];
+    }
+  }
+  input.value = "";
+  if (found.length) return showProblems(found);
+  fill(data);
+  const status = root.querySelector(".openras-review-status");
+  status.textContent = `Your review from ${file.name} is loaded.`;
+  root.querySelector("h1").scrollIntoView();
+});
+
+root.querySelector(".openras-review-print").addEventListener("click", () => window.print());
+
+root.querySelector(".openras-review-download").addEventListener("click", () => {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([JSON.stringify(collect(), null, 2) + "\n"], { type: "application/json" }));
+  link.download = `review-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+});
