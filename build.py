@@ -32,8 +32,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import tomllib
 import time
+import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
