@@ -90,6 +90,69 @@ def human(result: Estimate) -> str:
     return "\n".join(lines)
 
 
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from .calibrate import CasesError, calibrate, next_version, read_cases, recalibrated_toml, summary
+    from .report import report_html
+
+    scheme = _scheme(args.scheme)
+
+    def amount(text: str | None, what: str) -> Decimal | None:
+        if text is None:
+            return None
+        try:
+            value = Decimal(text.replace("£", "").replace(",", ""))
+        except InvalidOperation:
+            raise InputError(what, [Problem(path="", message=f'must be a number, got "{text}"')]) from None
+        if not value.is_finite() or value < 0:
+            raise InputError(what, [Problem(path="", message=f"must be 0 or more, got {text}")])
+        return value
+
+    target = amount(args.target_total, "--target-total")
+    contingency = amount(args.contingency, "--contingency") or Decimal(0)
+    threshold = amount(args.fairness_threshold, "--fairness-threshold")
+    path = Path(args.cases)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(str(path), [Problem(path="", message="file not found")]) from None
+    try:
+        cases = read_cases(data, scheme)
+        result = calibrate(
+            scheme,
+            cases,
+            target_total=target,
+            contingency_percent=contingency,
+            fairness_threshold=threshold if threshold is not None else Decimal(20),
+        )
+        version = args.new_version or next_version(scheme.version)
+        new_scheme = recalibrated_toml(Path(args.scheme).read_text(encoding="utf-8"), result, version)
+    except CasesError as error:
+        raise InputError(str(path), [Problem(path="", message=str(error))]) from None
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.html").write_text(report_html(result, new_version=version), encoding="utf-8")
+    (out / "scheme.toml").write_text(new_scheme, encoding="utf-8")
+    facts = summary(result) | {"new_version": version, "out": str(out)}
+    if args.json:
+        print(json.dumps(facts, indent=2, ensure_ascii=False))
+    else:
+        used = int(str(facts["cases_used"]))
+        print(
+            f"{used:,} {'case' if used == 1 else 'cases'} used of {facts['rows_read']:,} rows read; "
+            f"{facts['rows_rejected']:,} rows not used (listed in the report)."
+        )
+        print(
+            f"Rate per point: {pounds_exact(result.rate_per_point)} "
+            f"({pounds_exact(result.total_cost)} / {result.total_points:,} points)."
+        )
+        if result.rate_for_target is not None:
+            print(f"Rate for the target total: {pounds_exact(result.rate_for_target)}.")
+        print(f"Wrote {out / 'report.html'} and {out / 'scheme.toml'} (version {version}).")
+    return 0
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     print(explain(_scheme(args.scheme)))
     return 0
@@ -138,6 +201,31 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(run=cmd_estimate)
+
+    p = sub.add_parser(
+        "calibrate",
+        help="work out the rate from local cases; check accuracy and fairness",
+        description="Work out the rate per point from a CSV of anonymised cases (total current cost / total "
+        "points), check indicative against agreed budgets and cost per point across groups, and write "
+        "DIR/report.html and DIR/scheme.toml (the scheme with the new rate and a new version; the old file is "
+        "untouched). Rows that cannot be used are listed with row, column and reason. Columns: case_id, "
+        "current_weekly_cost, and either a column for every question (option ids) or points; optional "
+        "agreed_weekly_budget, indicative_weekly_budget, care_group, age_band, helpers_willing (yes/no) and "
+        "unpaid_support.AREA. A template: content/calibration/cases-template.csv.",
+    )
+    p.add_argument("cases", metavar="CASES.csv")
+    p.add_argument("--scheme", required=True, metavar="SCHEME.toml", help="the scheme the cases were scored with")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for report.html and scheme.toml")
+    p.add_argument("--json", action="store_true", help="print a summary as JSON")
+    p.add_argument("--target-total", metavar="POUNDS", help="scale the rate so the weekly total is this amount")
+    p.add_argument("--contingency", metavar="PERCENT", help="a contingency, reported as a separate sum (default 0)")
+    p.add_argument(
+        "--fairness-threshold",
+        metavar="PERCENT",
+        help="flag groups whose cost per point differs by more than this (default 20)",
+    )
+    p.add_argument("--new-version", metavar="VERSION", help="the new scheme's version (default: the next one)")
+    p.set_defaults(run=cmd_calibrate)
 
     p = sub.add_parser(
         "explain",

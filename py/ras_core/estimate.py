@@ -16,6 +16,7 @@ scoring thousands of cases does not pay for sentences nobody reads.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
@@ -165,6 +166,29 @@ def _prepare(scheme: Scheme) -> _Prepared:
 
 
 # -- the figures ---------------------------------------------------------------------
+
+
+def score(scheme: Scheme, choices: Mapping[str, str], support: Mapping[str, str], willing: bool) -> tuple[int, int]:
+    """Total points before and after unpaid support, for checked answers.
+
+    The same rule as `estimate` (an area keeps its share of points, rounded to whole
+    points, halves up, only when the helpers are willing), without building the working:
+    for scoring many cases at once, as calibration does.
+    """
+    prepared = _prepare(scheme)
+    total_before = total = 0
+    for domain, domain_questions in prepared.choices:
+        before = 0
+        for question, by_id in domain_questions:
+            before += by_id[choices[question.id]].option.points
+        total_before += before
+        options = prepared.support.get(domain.id)
+        option = None if options is None else options.get(support.get(domain.id, ""))
+        if willing and option is not None and option.keep < 1:
+            total += int(money.round_whole(before * option.keep))
+        else:
+            total += before
+    return total_before, total
 
 
 def estimate(scheme: Scheme, answers: Answers) -> Estimate:

@@ -1,0 +1,275 @@
+"""Council tools: calibrating the rate from local cases, accuracy and fairness, bad CSVs."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLE, ROOT
+from helpers import random_answers
+from ras_core import Scheme, answers_from_dict, estimate, load_scheme
+from ras_core.calibrate import CasesError, calibrate, next_version, read_cases, recalibrated_toml
+from ras_core.report import report_html
+
+SAMPLE = ROOT / "content" / "calibration" / "example-sample.csv"
+
+
+def points_csv(rows: list[tuple[str, int, str, str, str, str]]) -> str:
+    lines = ["case_id,points,current_weekly_cost,agreed_weekly_budget,care_group,age_band"]
+    lines += [",".join(map(str, row)) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def answers_csv(scheme: Scheme, count: int, seed: int, pence_per_point: int) -> tuple[str, int]:
+    """Cases answered at random, each costing exactly `pence_per_point` a point."""
+    rng = random.Random(seed)
+    questions = [q.id for _, q in scheme.questions()]
+    areas = [d.id for d in scheme.domains if d.asks_unpaid_support]
+    lines = [
+        ",".join(
+            ["case_id", *questions, *(f"unpaid_support.{a}" for a in areas), "helpers_willing", "current_weekly_cost"]
+        )
+    ]
+    total = 0
+    for n in range(count):
+        data = random_answers(scheme, rng)
+        points = estimate(scheme, answers_from_dict(data, scheme)).total
+        total += points
+        cost = Decimal(points * pence_per_point) / 100
+        lines.append(
+            ",".join(
+                [f"K{n}", *(data["answers"][q] for q in questions), *(data["unpaid_support"][a] for a in areas)]
+                + ["yes" if data["helpers_willing"] else "no", f"{cost:.2f}"]
+            )
+        )
+    return "\n".join(lines) + "\n", total
+
+
+def test_a_sample_with_a_known_rate_recovers_it_exactly(example: Scheme) -> None:
+    text, total = answers_csv(example, 500, seed=11, pence_per_point=437)
+    result = calibrate(example, read_cases(text, example))
+    assert result.total_points == total
+    assert result.exact_rate == Decimal("4.37")
+    assert result.rate_per_point == Decimal("4.37")
+    assert len(result.cases.cases) == 500 and result.cases.problems == ()
+
+
+def test_the_example_sample_gives_the_example_rate(example: Scheme) -> None:
+    result = calibrate(example, read_cases(SAMPLE.read_bytes(), example))
+    assert (result.total_cost, result.total_points, result.rate_per_point) == (
+        Decimal("47023.26"),
+        9183,
+        Decimal("5.12"),
+    )
+
+
+def test_target_total_and_contingency(example: Scheme) -> None:
+    cases = read_cases(points_csv([("A", 10, "50.00", "", "", ""), ("B", 30, "150.00", "", "", "")]), example)
+    result = calibrate(example, cases, target_total=Decimal("300"), contingency_percent=Decimal("5"))
+    assert result.rate_per_point == Decimal("5.00")  # 200 / 40
+    assert result.rate_for_target == Decimal("7.50")  # 300 / 40
+    assert result.total_indicative == Decimal("300.00")
+    assert result.contingency == Decimal("15.00")  # 5% of 300, a separate sum
+
+
+def test_accuracy_against_agreed_budgets(example: Scheme) -> None:
+    # At £5.12 a point: 10 points = £51.20; 20 = £102.40; 40 = £204.80.
+    rows = [
+        ("A", 10, "50", "51.20", "g1", "18-64"),  # 0% off
+        ("B", 20, "100", "96.00", "g1", "65+"),  # +6.67%
+        ("C", 40, "200", "256.00", "g2", "65+"),  # -20.0%
+        ("D", 10, "50", "", "g2", "65+"),  # no agreed budget: not counted
+    ]
+    accuracy = calibrate(example, read_cases(points_csv(rows), example)).accuracy
+    assert accuracy is not None
+    assert accuracy.cases == 3
+    assert accuracy.median_abs_pct == Decimal("6.7")
+    assert accuracy.mean_abs_pct == Decimal("8.9")
+    assert accuracy.within_10 == Decimal("66.7")
+    assert accuracy.within_20 == Decimal("100.0")
+    assert [row[0] for row in accuracy.largest] == ["C", "B", "A"]
+    assert accuracy.bias_by_group == (("g1", 2, Decimal("3.3")), ("g2", 1, Decimal("-20.0")))
+    assert accuracy.source == "the scheme's current rate of £5.12 a point"
+
+
+def test_fairness_flags_a_group_whose_cost_per_point_differs(example: Scheme) -> None:
+    rows = [("A", 100, "500", "", "older", "65+"), ("B", 100, "500", "", "older", "65+")]
+    rows += [("C", 100, "800", "", "younger", "18-64")]  # £8 a point against £6 overall: +33.3%
+    result = calibrate(example, read_cases(points_csv(rows), example), fairness_threshold=Decimal(20))
+    groups = {g.name: g for g in result.by_care_group}
+    assert groups["younger"].flagged and groups["younger"].differs_by == Decimal("33.3")
+    assert not groups["older"].flagged and groups["older"].differs_by == Decimal("-16.7")
+    assert [g.name for g in result.by_age_band] == ["18-64", "65+"]
+
+
+def problems(text: str | bytes, scheme: Scheme) -> list[str]:
+    return [str(p) for p in read_cases(text, scheme).problems]
+
+
+def test_every_bad_row_is_listed_with_row_column_and_reason(example: Scheme) -> None:
+    header = "case_id,points,current_weekly_cost,agreed_weekly_budget"
+    text = "\n".join(
+        [
+            header,
+            "A,10,50.00,",
+            "A,10,50.00,",  # duplicate id
+            "B,-3,50.00,",  # bad points
+            "C,10,-5,",  # negative cost
+            "",  # blank line: skipped
+            "D,10,fifty,",  # not money
+            ",10,50.00,",  # no id
+            "E,10,50.00,1,extra",  # a stray field
+            '"F, with comma",10,50.00,',  # quoted field: fine
+        ]
+    )
+    cases = read_cases(text, example)
+    assert [str(p) for p in cases.problems] == [
+        'row 3, column case_id: "A" is also used on row 2',
+        'row 4, column points: must be a whole number 0 or more, got "-3"',
+        "row 5, column current_weekly_cost: must be 0 or more, got -5",
+        'row 7, column current_weekly_cost: must be an amount in pounds, such as 187.50, got "fifty"',
+        "row 8, column case_id: is empty",
+        "row 9: has 5 fields, but the header has 4: check for a stray comma or quote",
+    ]
+    assert [c.case_id for c in cases.cases] == ["A", "F, with comma"]
+    assert cases.rows_read == 8 and cases.blank_lines == 1
+
+
+def test_unknown_option_ids_and_missing_answers(example: Scheme) -> None:
+    text, _ = answers_csv(example, 2, seed=1, pence_per_point=500)
+    lines = text.splitlines()
+    header = lines[0].split(",")
+    row = lines[1].split(",")
+    row[header.index("washing")] = "sometimes"
+    row[header.index("toilet")] = ""
+    row[header.index("unpaid_support.home")] = "lots"
+    lines[1] = ",".join(row)
+    assert problems("\n".join(lines), example) == [
+        'row 2, column washing: "sometimes" is not an answer to this question; allowed: daily, full, none, some',
+        "row 2, column toilet: is empty: every question needs an answer",
+        'row 2, column unpaid_support.home: "lots" is not an answer about unpaid help; allowed: most, none, some',
+    ]
+
+
+def test_a_utf8_bom_is_fine(example: Scheme) -> None:
+    data = "\ufeff" + points_csv([("A", 10, "50.00", "", "", "")])
+    assert len(read_cases(data.encode("utf-8"), example).cases) == 1
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"case_id;points;current_weekly_cost\nA;1;2\n", "The columns are separated by semicolons (;), not commas."),
+        (b"case_id\tpoints\tcurrent_weekly_cost\n", "The columns are separated by tabs, not commas."),
+        (
+            "case_id,points,current_weekly_cost\nA,1,£2\nB,1,caf\xe9\n".encode("latin-1"),
+            "The file is not UTF-8 text (the first problem is on row 2).",
+        ),
+        (b"case_id,points\nA,1\n", "The file has no column current_weekly_cost."),
+        (
+            b"case_id,current_weekly_cost,washing\nA,1,none\n",
+            'The file has no column "points", or a column for every question',
+        ),
+        (b"", "The file is empty."),
+    ],
+    ids=["semicolons", "tabs", "not UTF-8", "missing cost", "missing answers", "empty"],
+)
+def test_a_file_that_cannot_be_read_says_why(example: Scheme, data: bytes, message: str) -> None:
+    with pytest.raises(CasesError) as caught:
+        read_cases(data, example)
+    assert message in str(caught.value)
+
+
+def test_no_usable_row_is_a_clear_error(example: Scheme) -> None:
+    with pytest.raises(CasesError, match="No row could be used"):
+        calibrate(example, read_cases("case_id,points,current_weekly_cost\nA,x,1\n", example))
+
+
+def test_the_new_scheme_has_the_new_rate_and_version_and_everything_else_as_it_was(example: Scheme) -> None:
+    cases = read_cases(points_csv([("A", 10, "43.70", "", "", "")]), example)
+    result = calibrate(example, cases)
+    text = recalibrated_toml(EXAMPLE.read_text(encoding="utf-8"), result, next_version(example.version))
+    new = load_scheme_text(text)
+    assert new.version == "2026.2"
+    assert new.allocation.rate_per_point is not None and new.allocation.rate_per_point.value == Decimal("4.37")
+    assert [q.id for _, q in new.questions()] == [q.id for _, q in example.questions()]
+    changed = [(a, b) for a, b in zip(EXAMPLE.read_text().splitlines(), text.splitlines(), strict=True) if a != b]
+    assert len(changed) == 3  # version, rate, and the rate's description
+
+
+def load_scheme_text(text: str) -> Scheme:
+    from ras_core import scheme_from_toml
+
+    return scheme_from_toml(text)
+
+
+def test_next_version() -> None:
+    assert [next_version(v) for v in ["2026.1", "7", "2026.09", "spring"]] == ["2026.2", "8", "2026.10", "spring.1"]
+
+
+def test_report_is_accessible_html_and_escapes_the_file(example: Scheme) -> None:
+    rows = [("<script>alert(1)</script>", 10, "50.00", "60.00", "<b>group</b>", "65+")]
+    result = calibrate(example, read_cases(points_csv(rows), example))
+    html = report_html(result, new_version="2026.2")
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    assert "<b>group</b>" not in html
+    assert html.count('role="img"') == 3
+    for chart in ("scatter", "difference", "groups"):
+        assert f'aria-labelledby="{chart}-title {chart}-desc"' in html
+    assert "<caption>By care group</caption>" in html and "<caption>By age band</caption>" in html
+
+
+def test_ras_calibrate_writes_the_report_and_a_new_scheme(tmp_path: Path) -> None:
+    before = EXAMPLE.read_bytes()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ras_core",
+            "calibrate",
+            str(SAMPLE),
+            "--scheme",
+            str(EXAMPLE),
+            "--out",
+            str(tmp_path),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    facts = json.loads(done.stdout)
+    assert (facts["rate_per_point"], facts["cases_used"], facts["rows_rejected"]) == ("5.12", 240, 0)
+    assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+    assert load_scheme(tmp_path / "scheme.toml").version == "2026.2"
+    assert EXAMPLE.read_bytes() == before  # the old file is untouched
+
+
+def test_ras_calibrate_with_a_bad_file_exits_1_without_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "cases.csv"
+    bad.write_text("case_id;points;current_weekly_cost\n", encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ras_core",
+            "calibrate",
+            str(bad),
+            "--scheme",
+            str(EXAMPLE),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "separated by semicolons" in done.stderr and "Traceback" not in done.stderr
