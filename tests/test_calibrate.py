@@ -42,12 +42,9 @@ def answers_csv(scheme: Scheme, count: int, seed: int, pence_per_point: int) -> 
         points = estimate(scheme, answers_from_dict(data, scheme)).total
         total += points
         cost = Decimal(points * pence_per_point) / 100
-        lines.append(
-            ",".join(
-                [f"K{n}", *(data["answers"][q] for q in questions), *(data["unpaid_support"][a] for a in areas)]
-                + ["yes" if data["helpers_willing"] else "no", f"{cost:.2f}"]
-            )
-        )
+        cells = [f"K{n}", *(data["answers"][q] for q in questions), *(data["unpaid_support"][a] for a in areas)]
+        cells += ["yes" if data["helpers_willing"] else "no", f"{cost:.2f}"]
+        lines.append(",".join(cells))
     return "\n".join(lines) + "\n", total
 
 

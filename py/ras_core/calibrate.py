@@ -471,9 +471,7 @@ def recalibrated_toml(source: str, result: Calibration, version: str) -> str:
     done = {"version": False, "rate": False, "description": False}
     for line in lines:
         stripped = line.strip()
-        if stripped.startswith("[") and not stripped.startswith("[["):
-            section = stripped.strip("[]").strip()
-        elif stripped.startswith("[["):
+        if (stripped.startswith("[") and not stripped.startswith("[[")) or stripped.startswith("[["):
             section = stripped.strip("[]").strip()
         key = stripped.split("=", 1)[0].strip() if "=" in stripped else ""
         if section == "scheme" and key == "version" and not done["version"]:

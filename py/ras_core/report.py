@@ -9,6 +9,7 @@ browser's council tools page shows inside the site, styled by the site.
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from html import escape
 
@@ -78,7 +79,7 @@ def _difference_bands(result: Calibration) -> list[tuple[str, int]]:
     """How many cases' indicative budgets are within each range of their agreed budgets."""
     edges = [-50, -20, -10, 0, 10, 20, 50]
     labels = ["more than 50% below"]
-    labels += [f"{a}% to {b}%" for a, b in zip(edges, edges[1:], strict=False)]
+    labels += [f"{a}% to {b}%" for a, b in itertools.pairwise(edges)]
     labels.append("more than 50% above")
     counts = [0] * len(labels)
     rate = result.scheme.allocation.rate_per_point.value if result.scheme.allocation.rate_per_point else None
