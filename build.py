@@ -86,6 +86,7 @@ MIME_TYPES = {
     ".whl": "application/zip",
     ".zip": "application/zip",
     ".md": "text/plain; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
 }
 
 
@@ -150,6 +151,8 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path) -> Non
     docs = work / "docs"
     shutil.copytree(ROOT / "content" / "docs", docs)
     shutil.copytree(ROOT / "site" / "assets", docs / "assets")
+    (docs / "calibration").mkdir()
+    shutil.copy2(ROOT / "content" / "calibration" / "cases-template.csv", docs / "calibration")
     method = explain(scheme)
     front = "---\ntitle: How the estimate is worked out\ngenerated: true\n---\n\n"
     (docs / "method.md").write_text(front + method, encoding="utf-8")

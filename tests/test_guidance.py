@@ -19,6 +19,7 @@ GUIDANCE = sorted(p.stem for p in DOCS.glob("*.md") if p.stem != "assessment")
 # Pages whose readers are not the general public, with the reason.
 NOT_FOR_CITIZENS: dict[str, str] = {
     "hosting": "for council web staff: it names files, commands and headers, which no reading score handles",
+    "council-tools": "for council finance staff: a tool page with column names, not guidance",
 }
 
 

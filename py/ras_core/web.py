@@ -20,6 +20,7 @@ from .scheme import Scheme, scheme_from_toml
 from .serialize import estimate_to_dict
 
 _loaded: list[Scheme] = []
+_source: list[str] = []  # the scheme's TOML text, for writing a recalibrated copy
 
 
 def _reply(data: dict[str, Any]) -> str:
@@ -46,6 +47,7 @@ def load_scheme_text(text: str, source: str = "scheme.toml") -> str:
     except InputError as error:
         return _problems(error)
     _loaded[:] = [scheme]
+    _source[:] = [text]
     return _reply({"ok": True, "scheme": {"id": scheme.id, "version": scheme.version}})
 
 
@@ -58,6 +60,61 @@ def check_answers_json(answers_text: str) -> str:
     except InputError as error:
         return _problems(error)
     return _reply({"ok": True, "answers": answers.to_dict()})
+
+
+def calibrate_json(cases_text: str, options_text: str) -> str:
+    """The council tools page: calibrate from a CSV's text, with the report and a new scheme.
+
+    Options (JSON): target_total, contingency_percent, fairness_threshold (decimal strings
+    or null) and new_version (or null for the next one).
+    """
+    from decimal import Decimal, InvalidOperation
+
+    from .calibrate import CasesError, calibrate, next_version, read_cases, recalibrated_toml, summary
+    from .report import report_html
+
+    if not _loaded:
+        return _reply({"ok": False, "problems": ["The scheme has not been loaded yet."]})
+    scheme = _loaded[0]
+    options = json.loads(options_text)
+
+    def number(key: str, default: Decimal | None) -> Decimal | None:
+        text = options.get(key)
+        if text in (None, ""):
+            return default
+        try:
+            value = Decimal(str(text).replace("£", "").replace(",", ""))
+        except InvalidOperation:
+            raise CasesError(f'"{text}" is not a number ({key.replace("_", " ")}).') from None
+        if not value.is_finite() or value < 0:
+            raise CasesError(f"{key.replace('_', ' ').capitalize()} must be 0 or more.")
+        return value
+
+    try:
+        target = number("target_total", None)
+        contingency = number("contingency_percent", Decimal(0)) or Decimal(0)
+        threshold = number("fairness_threshold", Decimal(20)) or Decimal(20)
+        result = calibrate(
+            scheme,
+            read_cases(cases_text, scheme),
+            target_total=target,
+            contingency_percent=contingency,
+            fairness_threshold=threshold,
+        )
+        version = options.get("new_version") or next_version(scheme.version)
+        new_scheme = recalibrated_toml(_source[0], result, version)
+    except CasesError as error:
+        return _reply({"ok": False, "problems": [str(error)]})
+    return _reply(
+        {
+            "ok": True,
+            "summary": summary(result),
+            "report": report_html(result, page=False, new_version=version),
+            "report_page": report_html(result, page=True, new_version=version),
+            "scheme_toml": new_scheme,
+            "new_version": version,
+        }
+    )
 
 
 def estimate_json(answers_text: str) -> str:

@@ -1,7 +1,8 @@
 // The only JavaScript that talks to Pyodide. It starts up in named steps
 // (runtime, package, scheme), posting {type: "progress", step, label} as each begins,
 // then {type: "ready"}. Requests are {id, type: "estimate" | "check", answers} (the
-// answers file's text) and replies {id, type: "result" | "checked" | "error", ...}
+// answers file's text) or {id, type: "calibrate", cases, options} (a CSV's text), and
+// replies {id, type: "result" | "checked" | "calibrated" | "error", ...}
 // carry the same id. Every file comes from this
 // site: nothing is fetched from anywhere else.
 
@@ -88,9 +89,14 @@ ready.catch((error) => fail(String(error && error.message ? error.message : erro
 
 self.onmessage = async (event) => {
   const { id, type, answers } = event.data || {};
-  if (type !== "estimate" && type !== "check") return;
+  if (type !== "estimate" && type !== "check" && type !== "calibrate") return;
   try {
     const web = await ready;
+    if (type === "calibrate") {
+      const reply = JSON.parse(web.calibrate_json(event.data.cases, JSON.stringify(event.data.options || {})));
+      self.postMessage({ id, type: "calibrated", ...reply });
+      return;
+    }
     if (type === "check") {
       const reply = JSON.parse(web.check_answers_json(answers));
       self.postMessage({ id, type: "checked", ok: reply.ok, problems: reply.problems || [], answers: reply.answers });
