@@ -13,7 +13,7 @@ NPM_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint typecheck pytest bench bench-browser bench-lighthouse setup chromium clean
+.PHONY: serve build test lint typecheck pytest bench bench-browser bench-lighthouse bench-calibrate setup chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,9 @@ bench-browser: setup chromium
 
 bench-lighthouse: setup chromium
 	$(BIN)/python benchmarks/lighthouse.py
+
+bench-calibrate: setup chromium
+	$(BIN)/python benchmarks/calibrate.py
 
 clean:
 	rm -rf dist .pytest_cache .mypy_cache .ruff_cache
