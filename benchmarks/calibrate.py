@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import build  # noqa: E402
+
 from ras_core import Scheme, load_scheme  # noqa: E402
 from ras_core.calibrate import calibrate, read_cases  # noqa: E402
 from ras_core.report import report_html  # noqa: E402
