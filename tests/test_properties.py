@@ -129,3 +129,18 @@ def test_the_working_is_a_sum_a_person_can_redo(name: str) -> None:
         expected = sum(q.options[-1].points for q in domain.questions)
         assert step.text.endswith(f"Points for this area: {expected}.")
     assert f"Total: {result.total} points" in next(s.text for s in result.working if s.kind == "total")
+
+
+@SETTINGS
+@given(scheme_and_answers())
+def test_scoring_for_calibration_gives_the_same_points_as_the_estimate(pair: tuple[Scheme, dict[str, Any]]) -> None:
+    from ras_core.estimate import score
+
+    scheme, data = pair
+    answers = answers_from_dict(data, scheme)
+    result = estimate(scheme, answers)
+    willing = answers.helpers_willing is True
+    assert score(scheme, answers.choices, answers.unpaid_support, willing) == (
+        result.total_before_unpaid_support,
+        result.total,
+    )

@@ -75,6 +75,34 @@ def scatter(result: Calibration) -> str:
 </figure>"""
 
 
+def scatter_table(result: Calibration) -> str:
+    """The scatter chart's figures: cases by points range, their mean cost, and the rate line."""
+    pairs = result.points_and_costs
+    top = max((p for p, _ in pairs), default=0)
+    size = max(1, -(-(top + 1) // 10))  # ten ranges of whole points
+    buckets: dict[int, list[Decimal]] = {}
+    for points, cost in pairs:
+        buckets.setdefault(points // size, []).append(cost)
+    rows = []
+    for index in sorted(buckets):
+        low, high = index * size, index * size + size - 1
+        costs = buckets[index]
+        mean = money.to_pence(sum(costs, Decimal(0)) / len(costs))
+        middle = Decimal(low + high) / 2
+        rows.append(
+            f"<tr><th scope='row'>{low} to {high}</th>{_num(f'{len(costs):,}')}{_num(money.pounds_exact(mean))}"
+            f"{_num(money.pounds_exact(money.to_pence(middle * result.rate_used)))}</tr>"
+        )
+    return f"""
+<table class="openras-table">
+  <caption>The chart's figures: cases by points, their mean current weekly cost, and the rate at the middle of each range</caption>
+  <thead><tr><th scope="col">Points</th><th scope="col" class="num openras-num">Cases</th>
+  <th scope="col" class="num openras-num">Mean current weekly cost</th>
+  <th scope="col" class="num openras-num">Rate line</th></tr></thead>
+  <tbody>{"".join(rows)}</tbody>
+</table>"""
+
+
 def _difference_bands(result: Calibration) -> list[tuple[str, int]]:
     """How many cases' indicative budgets are within each range of their agreed budgets."""
     edges = [-50, -20, -10, 0, 10, 20, 50]
@@ -196,6 +224,7 @@ def report_html(result: Calibration, *, page: bool = True, new_version: str | No
             f"{money.pounds_exact(result.rate_used)} a point. The old file is unchanged.</p>"
         )
     parts.append(scatter(result))
+    parts.append(scatter_table(result))
 
     accuracy = result.accuracy
     parts.append("<h3>Accuracy: indicative against agreed budgets</h3>")
