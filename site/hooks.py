@@ -15,26 +15,12 @@ from typing import Any
 
 import jinja2
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from ras_core.explain import long_date as _long_date
 
 
 def long_date(day: datetime.date | str) -> str:
-    if isinstance(day, str):
-        day = datetime.date.fromisoformat(day)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """ "22 November 2026", as the core writes dates, from a date or "2026-11-22"."""
+    return _long_date(datetime.date.fromisoformat(day) if isinstance(day, str) else day)
 
 
 _environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)

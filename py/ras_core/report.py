@@ -33,10 +33,12 @@ def _num(value: Decimal | int | str) -> str:
     return f'<td class="num openras-num">{escape(str(value))}</td>'
 
 
-def _scale(value: float, low: float, high: float, out_low: float, out_high: float) -> float:
+def _scale(value: Decimal | int, low: Decimal | int, high: Decimal | int, out_low: float, out_high: float) -> Decimal:
+    """A value's place on the drawing, in SVG units (Decimal: the core uses no floats)."""
+    start, end = Decimal(str(out_low)), Decimal(str(out_high))
     if high == low:
-        return out_low
-    return out_low + (value - low) / (high - low) * (out_high - out_low)
+        return start
+    return start + (Decimal(value) - low) / (Decimal(high) - low) * (end - start)
 
 
 def scatter(result: Calibration) -> str:
@@ -45,18 +47,18 @@ def scatter(result: Calibration) -> str:
     step = max(1, len(pairs) // MAX_DOTS)
     shown = pairs[::step]
     max_points = max((p for p, _ in pairs), default=1) or 1
-    max_cost = float(max((c for _, c in pairs), default=Decimal(1))) or 1.0
+    max_cost = max((c for _, c in pairs), default=Decimal(1)) or Decimal(1)
     dots = []
     for points, cost in shown:
         x = _scale(points, 0, max_points, PAD, WIDTH - PAD / 2)
-        y = _scale(float(cost), 0, max_cost, HEIGHT - PAD, PAD / 2)
+        y = _scale(cost, 0, max_cost, HEIGHT - PAD, PAD / 2)
         dots.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="#1d70b8" fill-opacity="0.5"/>')
-    line_end = float(result.rate_used) * max_points
-    x2 = WIDTH - PAD / 2
+    line_end = result.rate_used * max_points
+    x2 = Decimal(str(WIDTH - PAD / 2))
     y2 = _scale(line_end, 0, max_cost, HEIGHT - PAD, PAD / 2)
-    if y2 < PAD / 2:
-        x2 = _scale(max_cost / float(result.rate_used), 0, max_points, PAD, WIDTH - PAD / 2)
-        y2 = PAD / 2
+    if y2 < Decimal(str(PAD / 2)):
+        x2 = _scale(max_cost / result.rate_used, 0, max_points, PAD, WIDTH - PAD / 2)
+        y2 = Decimal(str(PAD / 2))
     sample = "" if step == 1 else f" Every {step}th case is drawn ({len(shown):,} of {len(pairs):,})."
     return f"""
 <figure>
@@ -67,7 +69,7 @@ def scatter(result: Calibration) -> str:
     <line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{WIDTH - PAD / 2}" y2="{HEIGHT - PAD}" stroke="currentColor"/>
     <line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{PAD}" y2="{PAD / 2}" stroke="currentColor"/>
     <text x="{WIDTH / 2}" y="{HEIGHT - 12}" text-anchor="middle" fill="currentColor">Points (0 to {max_points})</text>
-    <text x="14" y="{HEIGHT / 2}" text-anchor="middle" fill="currentColor" transform="rotate(-90 14 {HEIGHT / 2})">Current weekly cost (£0 to {money.pounds(Decimal(str(max_cost)))})</text>
+    <text x="14" y="{HEIGHT / 2}" text-anchor="middle" fill="currentColor" transform="rotate(-90 14 {HEIGHT / 2})">Current weekly cost (£0 to {money.pounds(max_cost)})</text>
     {"".join(dots)}
     <line x1="{PAD}" y1="{HEIGHT - PAD}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#d4351c" stroke-width="3"/>
   </svg>
@@ -120,7 +122,7 @@ def _difference_bands(result: Calibration) -> list[tuple[str, int]]:
             indicative = money.to_pence(base + case.points * rate)
         if indicative is None:
             continue
-        pct = float((indicative - case.agreed) / case.agreed * 100)
+        pct = (indicative - case.agreed) / case.agreed * 100
         if pct < edges[0]:
             counts[0] += 1
         elif pct >= edges[-1]:

@@ -3,6 +3,8 @@
 // (worker.js), started as soon as this page loads, so the page never freezes. The
 // answers live only in this page's form fields: nothing is stored or sent.
 
+import { clearFileProblems, downloadText, showFileProblems } from "./ui.js";
+
 const root = document.getElementById("openras");
 const BOOT_TIMEOUT_MS = 90000;
 const STEP_ORDER = { runtime: 1, package: 2, scheme: 3 };
@@ -489,42 +491,13 @@ function showLoaded(message) {
   else location.hash = "#check";
 }
 
-function uploadError(box, problems) {
-  const summary = box.querySelector(".openras-error-summary");
-  const input = box.querySelector(".openras-file-upload");
-  const list = summary.querySelector("ul");
-  list.replaceChildren(
-    ...problems.map((problem) => {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = `#${input.id}`;
-      link.textContent = problem;
-      item.append(link);
-      return item;
-    }),
-  );
-  summary.hidden = false;
-  box.querySelector(".openras-form-group").classList.add("openras-form-group--error");
-  box.querySelector(".openras-error-message").hidden = false;
-  input.setAttribute("aria-describedby", `${input.id}-hint ${input.id}-error`);
-  summary.focus();
-}
-
-function clearUploadError(box) {
-  box.querySelector(".openras-error-summary").hidden = true;
-  box.querySelector(".openras-form-group").classList.remove("openras-form-group--error");
-  box.querySelector(".openras-error-message").hidden = true;
-  const input = box.querySelector(".openras-file-upload");
-  input.setAttribute("aria-describedby", `${input.id}-hint`);
-}
-
 root.addEventListener("change", async (event) => {
   const input = event.target.closest(".openras-file-upload");
   if (!input || !input.files.length) return;
   const box = input.closest(".openras-upload");
   const file = input.files[0];
   const status = box.querySelector(".openras-upload__status");
-  clearUploadError(box);
+  clearFileProblems(box);
   status.textContent = "Checking your file…";
   const outcome =
     file.size > MAX_FILE_BYTES
@@ -532,7 +505,7 @@ root.addEventListener("change", async (event) => {
       : await checkAnswersText(await file.text());
   status.textContent = "";
   input.value = "";
-  if (!outcome.ok) return uploadError(box, outcome.problems);
+  if (!outcome.ok) return showFileProblems(box, outcome.problems);
   applyAnswers(outcome.answers);
   showLoaded(`Your answers from ${file.name} are loaded. Check them, then get your estimate.`);
 });
@@ -545,13 +518,11 @@ function downloadAnswers(event) {
     if (currentStep() !== "check") location.hash = "#check";
     return showErrors(form, missing);
   }
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([answersFileText()], { type: "application/json" }));
-  link.download = `answers-${root.dataset.scheme}-${root.dataset.schemeVersion}-${today()}.json`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  downloadText(
+    `answers-${root.dataset.scheme}-${root.dataset.schemeVersion}-${today()}.json`,
+    answersFileText(),
+    "application/json",
+  );
   event.target.focus();
 }
 
@@ -603,9 +574,9 @@ async function useSaved() {
   const entry = saved();
   if (!entry) return showSaved();
   const box = root.querySelector("#start .openras-upload");
-  clearUploadError(box);
+  clearFileProblems(box);
   const outcome = await checkAnswersText(entry.answers);
-  if (!outcome.ok) return uploadError(box, ["Your saved answers cannot be used.", ...outcome.problems]);
+  if (!outcome.ok) return showFileProblems(box, ["Your saved answers cannot be used.", ...outcome.problems]);
   applyAnswers(outcome.answers);
   showLoaded("Your saved answers are loaded. Check them, then get your estimate.");
 }
@@ -643,7 +614,7 @@ function clearSession() {
   for (const area of root.querySelectorAll("textarea")) area.value = "";
   for (const input of root.querySelectorAll("input[type=file]")) input.value = "";
   for (const form of root.querySelectorAll("form.openras-form")) clearErrors(form);
-  for (const box of root.querySelectorAll(".openras-upload")) clearUploadError(box);
+  for (const box of root.querySelectorAll(".openras-upload")) clearFileProblems(box);
   for (const cell of root.querySelectorAll("[data-answer-for]")) cell.textContent = "";
   root.querySelector(".openras-loaded").hidden = true;
   wantedEstimate = 0; // an estimate still on its way is dropped

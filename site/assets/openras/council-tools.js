@@ -2,6 +2,8 @@
 // estimate, in the same Web Worker. Nothing is uploaded: the only requests this page
 // makes are for the site's own files.
 
+import { clearFileProblems, downloadText, showFileProblems } from "./ui.js";
+
 const root = document.getElementById("openras-tools");
 const form = root.querySelector(".openras-tools-form");
 const status = root.querySelector(".openras-tools-status");
@@ -35,51 +37,17 @@ function start() {
   ready.catch(() => {});
 }
 
-function problems(list) {
-  const summary = form.querySelector(".openras-error-summary");
-  summary.querySelector("ul").replaceChildren(
-    ...list.map((text) => {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = "#cases-file";
-      link.textContent = text;
-      item.append(link);
-      return item;
-    }),
-  );
-  summary.hidden = false;
-  form.querySelector(".openras-form-group").classList.add("openras-form-group--error");
-  form.querySelector("#cases-file-error").hidden = false;
-  summary.focus();
-}
-
-function clearProblems() {
-  form.querySelector(".openras-error-summary").hidden = true;
-  form.querySelector(".openras-form-group").classList.remove("openras-form-group--error");
-  form.querySelector("#cases-file-error").hidden = true;
-}
-
-function download(name, text, type) {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
-}
-
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  clearProblems();
+  clearFileProblems(form);
   const file = form.querySelector("#cases-file").files[0];
-  if (!file) return problems(["Choose a cases file (CSV)."]);
-  if (file.size > MAX_BYTES) return problems(["The file is larger than 100 MB."]);
+  if (!file) return showFileProblems(form, ["Choose a cases file (CSV)."]);
+  if (file.size > MAX_BYTES) return showFileProblems(form, ["The file is larger than 100 MB."]);
   let text;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
   } catch (error) {
-    return problems(['The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.']);
+    return showFileProblems(form, ['The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.']);
   }
   const options = {};
   for (const name of ["target_total", "contingency_percent", "fairness_threshold"]) {
@@ -91,7 +59,7 @@ form.addEventListener("submit", async (event) => {
     await ready;
   } catch (error) {
     status.textContent = "";
-    return problems([`The calculator could not start on this device: ${error.message}`]);
+    return showFileProblems(form, [`The calculator could not start on this device: ${error.message}`]);
   }
   const id = nextId++;
   const reply = await new Promise((resolve) => {
@@ -101,7 +69,7 @@ form.addEventListener("submit", async (event) => {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (reply.type !== "calibrated" || !reply.ok) {
     status.textContent = "";
-    return problems(reply.problems || ["The file could not be used."]);
+    return showFileProblems(form, reply.problems || ["The file could not be used."]);
   }
   latest = reply;
   root.dataset.seconds = seconds;
@@ -117,10 +85,10 @@ form.addEventListener("submit", async (event) => {
 });
 
 root.querySelector(".openras-tools-report").addEventListener("click", () => {
-  if (latest) download("report.html", latest.report_page, "text/html");
+  if (latest) downloadText("report.html", latest.report_page, "text/html");
 });
 root.querySelector(".openras-tools-scheme").addEventListener("click", () => {
-  if (latest) download(`scheme-${latest.new_version}.toml`, latest.scheme_toml, "text/plain");
+  if (latest) downloadText(`scheme-${latest.new_version}.toml`, latest.scheme_toml, "text/plain");
 });
 
 start();

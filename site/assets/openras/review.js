@@ -2,6 +2,8 @@
 // on. Everything stays on this device; an uploaded file is checked before anything on
 // the page changes, and a bad file is named with what is wrong.
 
+import { clearFileProblems, downloadText, showFileProblems } from "./ui.js";
+
 const root = document.getElementById("openras-review");
 const form = root.querySelector(".openras-review-form");
 const KIND = "openras-review";
@@ -78,37 +80,11 @@ function fill(data) {
 
 const upload = root.querySelector(".openras-upload");
 
-function showProblems(list) {
-  const summary = upload.querySelector(".openras-error-summary");
-  const input = upload.querySelector("input[type=file]");
-  summary.querySelector("ul").replaceChildren(
-    ...list.map((problem) => {
-      const item = document.createElement("li");
-      const link = document.createElement("a");
-      link.href = `#${input.id}`;
-      link.textContent = problem;
-      item.append(link);
-      return item;
-    }),
-  );
-  summary.hidden = false;
-  upload.querySelector(".openras-form-group").classList.add("openras-form-group--error");
-  upload.querySelector(".openras-error-message").hidden = false;
-  input.setAttribute("aria-describedby", `${input.id}-hint ${input.id}-error`);
-  summary.focus();
-}
-
-function clearProblems() {
-  upload.querySelector(".openras-error-summary").hidden = true;
-  upload.querySelector(".openras-form-group").classList.remove("openras-form-group--error");
-  upload.querySelector(".openras-error-message").hidden = true;
-}
-
 upload.querySelector("input[type=file]").addEventListener("change", async (event) => {
   const input = event.target;
   const file = input.files[0];
   if (!file) return;
-  clearProblems();
+  clearFileProblems(upload);
   let found;
   let data;
   if (file.size > MAX_BYTES) {
@@ -122,7 +98,7 @@ upload.querySelector("input[type=file]").addEventListener("change", async (event
     }
   }
   input.value = "";
-  if (found.length) return showProblems(found);
+  if (found.length) return showFileProblems(upload, found);
   fill(data);
   const status = root.querySelector(".openras-review-status");
   status.textContent = `Your review from ${file.name} is loaded.`;
@@ -134,11 +110,6 @@ root.querySelector(".openras-review-print").addEventListener("click", () => wind
 root.querySelector(".openras-review-download").addEventListener("click", () => {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([JSON.stringify(collect(), null, 2) + "\n"], { type: "application/json" }));
-  link.download = `review-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  const name = `review-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+  downloadText(name, JSON.stringify(collect(), null, 2) + "\n", "application/json");
 });
