@@ -1,6 +1,6 @@
 // Council tools: the cases file is read here and handed to the same Python core as the
-// estimate, in the same Web Worker. Nothing is uploaded: the only requests this page
-// makes are for the site's own files.
+// estimate, running in a Web Worker started from the same worker script. Nothing is
+// uploaded: the only requests this page makes are for the site's own files.
 
 import { clearFileProblems, downloadText, showFileProblems } from "./ui.js";
 
