@@ -97,8 +97,20 @@ def test_wrong_types_and_unknown_keys(example: Scheme) -> None:
         ('{"a": 1, "a": 2}', 'answers.json: not valid here: the key "a" appears twice'),
         ("[" * 150_000 + "]" * 150_000, "answers.json: is too large for an answers file (more than 200 KB)"),
         ("[" * 50_000 + "]" * 50_000, "answers.json: is nested too deeply to be an answers file"),
+        (
+            '{"scheme": ' + "1" * 5001 + "}",
+            "answers.json: has a number more than 30 digits long, which no answers file has",
+        ),
+        (
+            '{"scheme": 0.' + "1" * 40 + "}",
+            "answers.json: has a number more than 30 digits long, which no answers file has",
+        ),
+        (
+            '{"a": 1, "a": 2}'.replace("a", "a" * 100),
+            f'answers.json: not valid here: the key "{"a" * 17}..." appears twice',
+        ),
     ],
-    ids=["truncated", "NaN", "duplicate key", "too large", "too deep"],
+    ids=["truncated", "NaN", "duplicate key", "too large", "too deep", "5,001 digits", "40 decimals", "long key"],
 )
 def test_malformed_answers_files(example: Scheme, text: str, message: str) -> None:
     with pytest.raises(AnswersError) as caught:
@@ -110,3 +122,18 @@ def test_round_trip_through_json(example: Scheme) -> None:
     answers = answers_from_dict(lowest_answers(example, washing="daily"), example)
     again = answers_from_json(json.dumps(answers.to_dict()), example)
     assert again == answers
+
+
+def test_a_byte_order_mark_is_dropped_as_the_browser_does(example: Scheme) -> None:
+    text = "\ufeff" + json.dumps(lowest_answers(example))
+    assert answers_from_json(text, example) == answers_from_dict(lowest_answers(example), example)
+
+
+def test_a_report_lists_the_first_20_problems_and_a_count(example: Scheme) -> None:
+    data = lowest_answers(example) | {f"k{n}": 1 for n in range(25)}
+    with pytest.raises(AnswersError) as caught:
+        answers_from_dict(data, example, source="a.json")
+    assert len(caught.value.lines()) == 25  # every problem is kept
+    report = caught.value.report().splitlines()
+    assert report[0] == "a.json: 25 problems found"
+    assert report[1:] == [*caught.value.lines()[:20], "…and 5 more problems like these."]

@@ -128,9 +128,10 @@ def test_every_bad_row_is_listed_with_row_column_and_reason(example: Scheme) -> 
     cases = read_cases(text, example)
     assert [str(p) for p in cases.problems] == [
         'row 3, column case_id: "A" is also used on row 2',
-        'row 4, column points: must be a whole number 0 or more, got "-3"',
-        "row 5, column current_weekly_cost: must be 0 or more, got -5",
-        'row 7, column current_weekly_cost: must be an amount in pounds, such as 187.50, got "fifty"',
+        'row 4, column points: "-3" is less than 0: points must be 0 or more.',
+        'row 5, column current_weekly_cost: "-5" is less than £0: amounts must be £0 or more.',
+        'row 7, column current_weekly_cost: "fifty" is not an amount of money: write pounds and pence, '
+        "like 1250 or 1,250.50.",
         "row 8, column case_id: is empty",
         "row 9: has 5 fields, but the header has 4: check for a stray comma or quote",
     ]
@@ -270,3 +271,78 @@ def test_ras_calibrate_with_a_bad_file_exits_1_without_a_traceback(tmp_path: Pat
     )
     assert done.returncode == 1
     assert "separated by semicolons" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_multi_line_description_holding_a_table_header_is_rewritten_whole(example: Scheme) -> None:
+    source = EXAMPLE.read_text(encoding="utf-8")
+    start = source.index('description = "What one point is worth each week: £47,023.26')
+    end = source.index("\n", start)
+    source = source[:start] + 'description = """\n[scheme]\nversion = "trap"\n"""' + source[end:]
+    source = source.replace('version = "2026.1"', 'version = "2026.1" # the current one')
+    cases = read_cases(points_csv([("A", 10, "43.70", "", "", "")]), example)
+    text = recalibrated_toml(source, calibrate(example, cases), "2026.2")
+    new = load_scheme_text(text)
+    assert new.version == "2026.2"
+    assert new.allocation.rate_per_point is not None
+    assert new.allocation.rate_per_point.value == Decimal("4.37")
+    assert new.allocation.rate_per_point.description.startswith("What one point is worth each week: £43.70")
+
+
+def test_a_version_with_quotes_and_backslashes_is_written_as_toml_text(example: Scheme) -> None:
+    cases = read_cases(points_csv([("A", 10, "43.70", "", "", "")]), example)
+    version = 'spring "2026"\\ \t'
+    text = recalibrated_toml(EXAMPLE.read_text(encoding="utf-8"), calibrate(example, cases), version)
+    assert load_scheme_text(text).version == version
+
+
+def test_a_new_scheme_that_would_not_load_is_not_offered(example: Scheme) -> None:
+    cases = read_cases(points_csv([("A", 10, "43.70", "", "", "")]), example)
+    with pytest.raises(CasesError) as caught:
+        recalibrated_toml(EXAMPLE.read_text(encoding="utf-8"), calibrate(example, cases), "")
+    assert str(caught.value) == (
+        "The new scheme file would not be a valid scheme, so it was not made: scheme.version: must not be empty."
+    )
+
+
+def test_rates_that_round_to_nothing_are_refused(example: Scheme) -> None:
+    cases = read_cases(points_csv([("A", 1000, "50.00", "", "", "")]), example)
+    with pytest.raises(CasesError) as caught:
+        calibrate(example, cases, target_total=Decimal("1"))
+    assert str(caught.value) == (
+        "The rate per point would be £0.00 (£1.00 / 1,000 points, rounded to the nearest penny), and a rate "
+        "must be more than £0. Give a larger target total."
+    )
+    with pytest.raises(CasesError, match=r"^The cases cost £0\.00 in all"):
+        calibrate(example, read_cases(points_csv([("A", 10, "0", "", "", "")]), example))
+
+
+def test_formula_cells_are_shown_as_text_in_the_report_and_summary(example: Scheme) -> None:
+    from ras_core.calibrate import summary
+
+    text = "\n".join(
+        [
+            "case_id,points,current_weekly_cost,agreed_weekly_budget,care_group,age_band,=cmd",
+            "=HYPERLINK(1),10,50.00,60.00,+group,@age,x",
+            "-case,20,90.00,60.00,-group,=1+1,x",
+        ]
+    )
+    result = calibrate(example, read_cases(text, example))
+    html = report_html(result)
+    for cell in ("=HYPERLINK(1)", "-case", "+group", "-group", "@age", "=1+1"):
+        assert f">{cell}<" not in html and f">&#x27;{cell}<" in html, cell  # an apostrophe, escaped
+    assert "Columns not used: &#x27;=cmd." in html
+    facts = summary(result)
+    fairness = facts["fairness"]
+    assert isinstance(fairness, dict)
+    assert [g["name"] for g in fairness["by_care_group"]] == ["'+group", "'-group"]
+    assert [g["name"] for g in fairness["by_age_band"]] == ["'=1+1", "'@age"]
+    assert facts["ignored_columns"] == ["'=cmd"]
+
+
+def test_a_report_from_a_scheme_full_of_markup_escapes_all_of_it() -> None:
+    scheme = load_scheme(ROOT / "tests" / "hostile" / "schemes" / "markup.toml")
+    rows = [("<script>alert(1)</script>", 10, "50.00", "60.00", 'x"><img src=x onerror=alert(1)>', "&amp;")]
+    html = report_html(calibrate(scheme, read_cases(points_csv(rows), scheme)), page=False, new_version="<b>2</b>")
+    for raw in ("<script", "<meta", "<img", "<b>", "<i>", "<a "):
+        assert raw not in html, raw
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&amp;amp;" in html

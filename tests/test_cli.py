@@ -149,3 +149,115 @@ def test_help(command: list[str]) -> None:
     done = ras(*command, "--help")
     assert done.returncode == 0
     assert done.stdout.startswith("usage: ras")
+
+
+def test_every_file_may_start_with_a_byte_order_mark(tmp_path: Path) -> None:
+    bom = "\ufeff"
+    scheme = tmp_path / "scheme.toml"
+    scheme.write_text(bom + EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    answers = tmp_path / "answers.json"
+    answers.write_text(bom + README_ANSWERS.read_text(encoding="utf-8"), encoding="utf-8")
+    cases = tmp_path / "cases.csv"
+    cases.write_text(bom + "case_id,points,current_weekly_cost\nA,10,51.20\n", encoding="utf-8")
+    assert ras("validate", scheme).returncode == 0
+    done = ras("estimate", "--scheme", scheme, answers)
+    assert done.returncode == 0, done.stderr
+    done = ras("calibrate", cases, "--scheme", scheme, "--out", tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "out" / "scheme.toml").read_text(encoding="utf-8").startswith(bom)
+    assert ras("validate", tmp_path / "out" / "scheme.toml").returncode == 0
+
+
+def calibrate(tmp_path: Path, cases: str, *options: str) -> subprocess.CompletedProcess[str]:
+    path = tmp_path / "cases.csv"
+    path.write_text(cases, encoding="utf-8")
+    return ras("calibrate", path, "--scheme", EXAMPLE, "--out", tmp_path / "out", *options)
+
+
+@pytest.mark.parametrize(
+    ("cases", "options", "lines"),
+    [
+        (
+            "A,10,0",
+            [],
+            [
+                "{cases}: 1 problem found",
+                "{cases}: The cases cost £0.00 in all, so a rate per point cannot be worked out. "
+                "Check the current_weekly_cost column.",
+            ],
+        ),
+        (
+            "A,10,50",
+            ["--target-total", "1e40", "--contingency", "²", "--new-version", '2026"2'],
+            [
+                "ras calibrate: 3 problems found",
+                'ras calibrate: --target-total: "1e40" is not an amount of money: write pounds and pence, '
+                "like 1250 or 1,250.50.",
+                'ras calibrate: --contingency: "²" is not a percentage: write a number, like 5 or 12.5.',
+                'ras calibrate: --new-version: "2026"2" cannot be a version: use up to 40 letters, digits, dots, '
+                "dashes or underscores, starting with a letter or digit, like 2026.2.",
+            ],
+        ),
+        (
+            "A,10,50",
+            ["--target-total", "0.01"],
+            [
+                "{cases}: 1 problem found",
+                "{cases}: The rate per point would be £0.00 (£0.01 / 10 points, rounded to the nearest penny), "
+                "and a rate must be more than £0. Give a larger target total.",
+            ],
+        ),
+    ],
+    ids=["total cost 0", "bad options", "rate 0.00"],
+)
+def test_calibrate_refuses_plainly(tmp_path: Path, cases: str, options: list[str], lines: list[str]) -> None:
+    done = calibrate(tmp_path, "case_id,points,current_weekly_cost\n" + cases + "\n", *options)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines() == [line.format(cases=tmp_path / "cases.csv") for line in lines]
+    assert not (tmp_path / "out").exists()
+
+
+def test_calibrate_into_a_folder_that_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("", encoding="utf-8")
+    done = calibrate(tmp_path, "case_id,points,current_weekly_cost\nA,10,50\n")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[1] == (
+        f"{tmp_path / 'out' / 'report.html'}: cannot be written: part of the path is a file, not a folder"
+    )
+
+
+def test_a_folder_given_as_a_file(tmp_path: Path) -> None:
+    done = ras("estimate", "--scheme", EXAMPLE, tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"{tmp_path}: 1 problem found",
+        f"{tmp_path}: cannot be read: it is a folder, not a file",
+    ]
+
+
+def test_thousands_of_problems_are_listed_as_20_and_a_count(tmp_path: Path) -> None:
+    answers = json.loads(README_ANSWERS.read_text(encoding="utf-8")) | {str(n): 1 for n in range(20_000)}
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers, separators=(",", ":")), encoding="utf-8")
+    done = ras("estimate", "--scheme", EXAMPLE, path)
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert lines[0] == f"{path}: 20000 problems found"
+    assert len(lines) == 22 and lines[-1] == "…and 19,980 more problems like these."
+
+
+def test_an_unexpected_failure_is_one_plain_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ras_core import cli
+
+    def broken(*args: object) -> object:
+        raise ArithmeticError("boom")
+
+    monkeypatch.setattr(cli, "estimate", broken)
+    assert cli.main(["estimate", "--scheme", str(EXAMPLE), str(README_ANSWERS)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "ras: something went wrong, so the command could not finish. Please report it, with the command you ran.\n"
+    )

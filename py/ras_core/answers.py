@@ -12,14 +12,24 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from ._reader import Reader, describe
 from .errors import AnswersError, Problem
+from .files import BOM
+from .numbers import quote
 from .scheme import Scheme
 
 # Answer files are small; anything much larger is not an answers file.
 MAX_ANSWERS_BYTES = 200_000
+# An answers file holds no numbers at all; a long one is refused before Python
+# tries to convert it (and gives its own message about integer string limits).
+MAX_DIGITS = 30
+
+
+class _Refused(ValueError):
+    """A part of the JSON text refused while it is read; the message is for people."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,7 +52,8 @@ class Answers:
 
 def answers_from_json(text: str, scheme: Scheme, *, source: str = "answers.json") -> Answers:
     """Parse and check an answers file's text; raise `AnswersError` with every problem."""
-    if len(text.encode("utf-8")) > MAX_ANSWERS_BYTES:
+    text = text.removeprefix(BOM)  # as the browser does when it reads a file
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_ANSWERS_BYTES:
         raise AnswersError(
             source,
             [
@@ -53,11 +64,17 @@ def answers_from_json(text: str, scheme: Scheme, *, source: str = "answers.json"
             ],
         )
     try:
-        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
+        data = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_int=_whole,
+            parse_float=_decimal,
+            object_pairs_hook=_no_duplicates,
+        )
     except json.JSONDecodeError as error:
         message = f"line {error.lineno}, column {error.colno}: not valid JSON: {error.msg}"
         raise AnswersError(source, [Problem(path="", message=message)]) from None
-    except ValueError as error:
+    except _Refused as error:
         raise AnswersError(source, [Problem(path="", message=str(error))]) from None
     except RecursionError:
         raise AnswersError(source, [Problem(path="", message="is nested too deeply to be an answers file")]) from None
@@ -65,14 +82,29 @@ def answers_from_json(text: str, scheme: Scheme, *, source: str = "answers.json"
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"not valid JSON: {name} is not allowed")
+    raise _Refused(f"not valid JSON: {name} is not allowed")
+
+
+def _long(text: str) -> None:
+    if len(text) > MAX_DIGITS:
+        raise _Refused(f"has a number more than {MAX_DIGITS} digits long, which no answers file has")
+
+
+def _whole(text: str) -> int:
+    _long(text)
+    return int(text)
+
+
+def _decimal(text: str) -> Decimal:
+    _long(text)
+    return Decimal(text)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f'not valid here: the key "{key}" appears twice')
+            raise _Refused(f'not valid here: the key "{quote(key)[1:-1]}" appears twice')
         out[key] = value
     return out
 

@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import statistics
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+import tomllib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from . import money
+from .errors import SchemeError
 from .estimate import score
-from .scheme import Scheme
+from .numbers import MAX_TOTAL, NumberError, parse_money, parse_percent, parse_points, quote
+from .scheme import Scheme, scheme_from_toml
 
 MAX_ROWS_LISTED = 200
 REQUIRED = ("case_id", "current_weekly_cost")
@@ -62,7 +66,12 @@ class Cases:
 
 
 class CasesError(Exception):
-    """The file as a whole cannot be read (encoding, delimiter, missing columns)."""
+    """The file as a whole cannot be used (encoding, delimiter, missing columns, no rate),
+    or the options cannot: one plain sentence for each problem."""
+
+    def __init__(self, *problems: str) -> None:
+        self.problems = problems
+        super().__init__(" ".join(problems))
 
 
 def read_cases(data: bytes | str, scheme: Scheme) -> Cases:
@@ -142,12 +151,11 @@ def read_cases(data: bytes | str, scheme: Scheme) -> Cases:
             fail("helpers_willing", f'must be yes or no, got "{cell["helpers_willing"]}"')
         willing = willing_text in ("yes", "true")
         if by_points:
-            points_text = cell["points"]
-            if not points_text.isdigit():
-                fail("points", f'must be a whole number 0 or more, got "{points_text}"')
+            try:
+                points_before = points = parse_points(cell["points"])
+            except NumberError as error:
+                fail("points", error.message)
                 points_before = points = 0
-            else:
-                points_before = points = int(points_text)
         else:
             choices: dict[str, str] = {}
             for question in questions:
@@ -208,20 +216,26 @@ def _decode(data: bytes | str) -> str:
 def _money(
     cell: Mapping[str, str], column: str, fail: Callable[[str, str], None], *, required: bool = False
 ) -> Decimal | None:
-    text = cell.get(column, "").replace("£", "").replace(",", "")
+    text = cell.get(column, "")
     if not text:
         if required:
             fail(column, "is empty")
         return None
     try:
-        value = Decimal(text)
-    except InvalidOperation:
-        fail(column, f'must be an amount in pounds, such as 187.50, got "{cell[column]}"')
+        return parse_money(text)
+    except NumberError as error:
+        fail(column, error.message)
         return None
-    if not value.is_finite() or value < 0:
-        fail(column, f"must be 0 or more, got {cell[column]}")
-        return None
-    return value
+
+
+def as_text(cell: str) -> str:
+    """A cell from the cases file, as it is shown in a report or summary table.
+
+    A spreadsheet runs a cell starting with =, +, - or @ (or a tab or carriage return)
+    as a formula when a table is copied into it, so such a cell gets a leading
+    apostrophe and stays text, as OWASP advises against CSV injection.
+    """
+    return f"'{cell}" if cell.startswith(("=", "+", "-", "@", "\t", "\r")) else cell
 
 
 # -- the figures ---------------------------------------------------------------------------
@@ -288,10 +302,26 @@ def calibrate(
     total_cost = sum((c.current_cost for c in used), Decimal(0))
     if total_points == 0:
         raise CasesError("The cases have 0 points in all, so a rate per point cannot be worked out.")
+    if total_cost == 0:
+        raise CasesError(
+            "The cases cost £0.00 in all, so a rate per point cannot be worked out. "
+            "Check the current_weekly_cost column."
+        )
     exact = total_cost / total_points
     rate = money.to_pence(exact)
     rate_for_target = money.to_pence(target_total / total_points) if target_total is not None else None
     used_rate = rate_for_target if rate_for_target is not None else rate
+    if used_rate == 0:
+        # A scheme's rate must be more than £0, so a new scheme could not be written.
+        total, check = (
+            (target_total, "Give a larger target total.")
+            if target_total is not None
+            else (total_cost, "Check the current_weekly_cost column.")
+        )
+        raise CasesError(
+            f"The rate per point would be £0.00 ({money.pounds_exact(total)} / {total_points:,} points, "
+            f"rounded to the nearest penny), and a rate must be more than £0. {check}"
+        )
     base = scheme.allocation.base.value if scheme.allocation.base is not None else Decimal(0)
     indicative = [money.to_pence(base + c.points * used_rate) for c in used]
     total_indicative = sum(indicative, Decimal(0))
@@ -409,7 +439,7 @@ def summary(result: Calibration) -> dict[str, object]:
 
     def group(g: Group) -> dict[str, object]:
         return {
-            "name": g.name,
+            "name": as_text(g.name),
             "cases": g.cases,
             "mean_points": f"{g.mean_points}",
             "cost_per_point": None if g.cost_per_point is None else money.plain(g.cost_per_point),
@@ -436,7 +466,7 @@ def summary(result: Calibration) -> dict[str, object]:
         "blank_lines_skipped": result.cases.blank_lines,
         "rows_rejected": len({p.row for p in result.cases.problems}),
         "problems": [str(p) for p in result.cases.problems[:MAX_ROWS_LISTED]],
-        "ignored_columns": list(result.cases.ignored_columns),
+        "ignored_columns": [as_text(c) for c in result.cases.ignored_columns],
         "accuracy": None
         if accuracy is None
         else {
@@ -458,45 +488,225 @@ def summary(result: Calibration) -> dict[str, object]:
 def next_version(version: str) -> str:
     """ "2026.1" -> "2026.2"; a version not ending in a number gets ".1"."""
     head, _, last = version.rpartition(".")
-    if last.isdigit():
+    if _DIGITS.fullmatch(last):
         return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
     return f"{version}.1"
 
 
-def recalibrated_toml(source: str, result: Calibration, version: str) -> str:
-    """The scheme's TOML with the new rate and version; everything else as it was."""
-    lines = source.splitlines(keepends=True)
-    section = ""
-    out = []
-    done = {"version": False, "rate": False, "description": False}
-    for line in lines:
-        stripped = line.strip()
-        if (stripped.startswith("[") and not stripped.startswith("[[")) or stripped.startswith("[["):
-            section = stripped.strip("[]").strip()
-        key = stripped.split("=", 1)[0].strip() if "=" in stripped else ""
-        if section == "scheme" and key == "version" and not done["version"]:
-            line = f'version = "{version}"\n'
-            done["version"] = True
-        elif section == "allocation.rate_per_point" and key == "value" and not done["rate"]:
-            line = f"value = {result.rate_used}\n"
-            done["rate"] = True
-        elif section == "allocation.rate_per_point" and key == "description" and not done["description"]:
-            cases = len(result.cases.cases)
-            if result.target_total is not None:
-                how = f"{money.pounds_exact(result.target_total)}, the target total weekly budget"
-            else:
-                how = f"{money.pounds_exact(result.total_cost)}, the total current weekly cost of {cases:,} cases"
-            text = (
-                f"What one point is worth each week: {how}, divided by the {result.total_points:,} points "
-                f"of {cases:,} cases, rounded to the nearest penny."
-            )
-            line = f'description = "{text}"\n'
-            done["description"] = True
-        out.append(line)
-    missing = [name for name, ok in done.items() if not ok]
-    if missing:
-        raise CasesError(
-            "The scheme file has no " + ", ".join(missing) + " to change: calibration needs a rate scheme "
-            "([allocation.rate_per_point] with a value and a description)."
+# -- options, and the new scheme file ----------------------------------------------------
+
+_DIGITS = re.compile(r"[0-9]{1,9}")
+_VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    target_total: Decimal | None = None
+    contingency_percent: Decimal = Decimal(0)
+    fairness_threshold: Decimal = Decimal(20)
+    new_version: str | None = None  # None: the next version after the scheme's
+
+
+def read_options(given: Mapping[str, object], names: Mapping[str, str]) -> Options:
+    """Calibration options as typed (text, or None or "" when not given), read strictly.
+
+    `names` says how each option is called where it was typed ("--target-total" for
+    `ras`, "Target total" on the page); every problem is reported together.
+    """
+    problems: list[str] = []
+
+    def text(key: str) -> str | None:
+        value = given.get(key)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            problems.append(f"{names[key]}: must be written as text, like 1250.")
+            return None
+        return value
+
+    def number(key: str, parse: Callable[[str], Decimal]) -> Decimal | None:
+        value = text(key)
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except NumberError as error:
+            problems.append(f"{names[key]}: {error.message}")
+            return None
+
+    target = number("target_total", lambda t: parse_money(t, maximum=MAX_TOTAL))
+    contingency = number("contingency_percent", parse_percent)
+    threshold = number("fairness_threshold", parse_percent)
+    version = text("new_version")
+    if version is not None and not _VERSION.fullmatch(version):
+        problems.append(
+            f"{names['new_version']}: {quote(version)} cannot be a version: use up to 40 letters, digits, "
+            "dots, dashes or underscores, starting with a letter or digit, like 2026.2."
         )
-    return "".join(out)
+    if problems:
+        raise CasesError(*problems)
+    return Options(
+        target_total=target,
+        contingency_percent=Decimal(0) if contingency is None else contingency,
+        fairness_threshold=Decimal(20) if threshold is None else threshold,
+        new_version=version,
+    )
+
+
+def recalibrate(scheme: Scheme, source: str, data: bytes | str, options: Options) -> tuple[Calibration, str, str]:
+    """Calibrate from a cases file; give the result, the new version and the new scheme's TOML."""
+    result = calibrate(
+        scheme,
+        read_cases(data, scheme),
+        target_total=options.target_total,
+        contingency_percent=options.contingency_percent,
+        fairness_threshold=options.fairness_threshold,
+    )
+    version = options.new_version or next_version(scheme.version)
+    if version == scheme.version:
+        raise CasesError(
+            f"The new version must differ from this scheme's version ({version}), "
+            "so that answers saved for each can be told apart."
+        )
+    return result, version, recalibrated_toml(source, result, version)
+
+
+def toml_string(text: str) -> str:
+    """Text as a TOML basic string: quotes, backslashes and control characters escaped."""
+    out = []
+    for char in text:
+        if char in _ESCAPES:
+            out.append(_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key_path(data: object) -> tuple[str, ...]:
+    """The key path a one-statement TOML snippet sets (a table header, or `a.b = value`)."""
+    path: list[str] = []
+    while True:
+        if isinstance(data, list) and data:
+            data = data[-1]
+        elif isinstance(data, dict) and len(data) == 1:
+            key, data = next(iter(data.items()))
+            path.append(key)
+        else:
+            return tuple(path)
+
+
+def _statements(source: str) -> Iterator[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """The TOML text statement by statement, each with the full key path it sets and the
+    table it is in.
+
+    A value written over several lines (a multi-line string or array) is one statement,
+    found as the shortest run of lines that reads as TOML on its own, so text inside a
+    string is never taken for a key or a table header. Comments and blank lines have
+    the path ().
+    """
+    lines = source.splitlines(keepends=True)
+    table: tuple[str, ...] = ()
+    i = 0
+    while i < len(lines):
+        first = lines[i].strip()
+        if not first or first.startswith("#"):
+            yield lines[i], (), table
+            i += 1
+            continue
+        end, data = len(lines), None
+        for j in range(i + 1, len(lines) + 1):
+            last = lines[j - 1]
+            if j > i + 1 and not any(mark in last for mark in ("]", "}", '"', "'")):
+                continue  # a statement can only end on a line that closes something
+            try:
+                data = tomllib.loads("".join(lines[i:j]))
+            except tomllib.TOMLDecodeError:
+                continue
+            end = j
+            break
+        text = "".join(lines[i:end])
+        if first.startswith("["):
+            table = _key_path(data)
+            yield text, (), table
+        else:
+            yield text, table + _key_path(data), table
+        i = end
+
+
+def _assign(path: tuple[str, ...], table: tuple[str, ...], value: str) -> str:
+    """`key = value` setting `path` from inside `table`."""
+    key = ".".join(part if _BARE_KEY.fullmatch(part) else toml_string(part) for part in path[len(table) :])
+    return f"{key} = {value}\n"
+
+
+def recalibrated_toml(source: str, result: Calibration, version: str) -> str:
+    """The scheme's TOML with the new rate and version; everything else as it was.
+
+    The new text is read back with the scheme loader and compared with the scheme it
+    came from, so a file is only offered if it loads and differs in exactly these three
+    figures.
+    """
+    source = source.removeprefix("\ufeff")
+    cases = len(result.cases.cases)
+    if result.target_total is not None:
+        how = f"{money.pounds_exact(result.target_total)}, the target total weekly budget"
+    else:
+        how = f"{money.pounds_exact(result.total_cost)}, the total current weekly cost of {cases:,} cases"
+    description = (
+        f"What one point is worth each week: {how}, divided by the {result.total_points:,} points "
+        f"of {cases:,} cases, rounded to the nearest penny."
+    )
+    rate_table = ("allocation", "rate_per_point")
+    changes = {
+        ("scheme", "version"): toml_string(version),
+        (*rate_table, "value"): f"{result.rate_used:f}",
+        (*rate_table, "description"): toml_string(description),
+    }
+    out = []
+    done: set[tuple[str, ...]] = set()
+    for text, path, table in _statements(source):
+        if path in changes:
+            text = _assign(path, table, changes[path])
+            done.add(path)
+        out.append(text)
+    if len(done) < len(changes):
+        raise CasesError(
+            "The scheme file has no " + ", ".join(".".join(p) for p in changes if p not in done) + " to change: "
+            "calibration needs a rate scheme ([allocation.rate_per_point] with a value and a description)."
+        )
+    new_text = "".join(out)
+    _check_reads_back(new_text, result, version, description)
+    return new_text
+
+
+def _check_reads_back(text: str, result: Calibration, version: str, description: str) -> None:
+    old = result.scheme
+    rate = old.allocation.rate_per_point
+    assert rate is not None  # a rate scheme: recalibrated_toml found its rate
+    expected = replace(
+        old,
+        version=version,
+        allocation=replace(
+            old.allocation, rate_per_point=replace(rate, value=result.rate_used, description=description)
+        ),
+    )
+    try:
+        new = scheme_from_toml(text, source="the new scheme")
+    except SchemeError as error:
+        raise CasesError(
+            "The new scheme file would not be a valid scheme, so it was not made: "
+            + "; ".join(str(p) for p in error.problems[:5])
+            + "."
+        ) from None
+    if new != expected:
+        raise CasesError(
+            "The new rate could not be written into a copy of this scheme file without changing "
+            "something else, so it was not made. Change [allocation.rate_per_point] value to "
+            f"{result.rate_used:f} and [scheme] version to {version} by hand."
+        )

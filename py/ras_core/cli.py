@@ -1,7 +1,8 @@
 """The `ras` command: validate a scheme, print it as JSON, estimate, explain the method.
 
-Errors in input files are printed as a list (file, dotted path, what is allowed)
-on stderr with exit status 1, never as a traceback.
+Errors in input files are printed as a list (file, dotted path, what is allowed;
+the first 20, then how many more) on stderr with exit status 1. Anything unexpected
+is one plain line on stderr with exit status 2: never a traceback.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from pathlib import Path
 
 from . import __version__
 from .answers import answers_from_json
-from .errors import InputError, Problem
+from .errors import InputError, Problem, SchemeError
 from .estimate import Estimate, band_words, estimate, hours_words
 from .explain import explain
+from .files import read_bytes, read_text, write_text
 from .money import pounds_exact
 from .scheme import Scheme, load_scheme
 from .serialize import estimate_to_dict, scheme_to_dict
@@ -49,14 +51,7 @@ def cmd_scheme(args: argparse.Namespace) -> int:
 
 def cmd_estimate(args: argparse.Namespace) -> int:
     scheme = _scheme(args.scheme)
-    path = Path(args.answers)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(str(path), [Problem(path="", message="file not found")]) from None
-    except UnicodeDecodeError:
-        raise InputError(str(path), [Problem(path="", message="is not UTF-8 text")]) from None
-    answers = answers_from_json(text, scheme, source=str(path))
+    answers = answers_from_json(read_text(args.answers), scheme, source=args.answers)
     result = estimate(scheme, answers)
     if args.json:
         print(json.dumps(estimate_to_dict(result), indent=2, ensure_ascii=False))
@@ -91,49 +86,28 @@ def human(result: Estimate) -> str:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    from decimal import Decimal, InvalidOperation
-
-    from .calibrate import CasesError, calibrate, next_version, read_cases, recalibrated_toml, summary
+    from .calibrate import CasesError, read_options, recalibrate, summary
     from .report import report_html
 
     scheme = _scheme(args.scheme)
-
-    def amount(text: str | None, what: str) -> Decimal | None:
-        if text is None:
-            return None
-        try:
-            value = Decimal(text.replace("£", "").replace(",", ""))
-        except InvalidOperation:
-            raise InputError(what, [Problem(path="", message=f'must be a number, got "{text}"')]) from None
-        if not value.is_finite() or value < 0:
-            raise InputError(what, [Problem(path="", message=f"must be 0 or more, got {text}")])
-        return value
-
-    target = amount(args.target_total, "--target-total")
-    contingency = amount(args.contingency, "--contingency") or Decimal(0)
-    threshold = amount(args.fairness_threshold, "--fairness-threshold")
-    path = Path(args.cases)
+    typed = {
+        "target_total": args.target_total,
+        "contingency_percent": args.contingency,
+        "fairness_threshold": args.fairness_threshold,
+        "new_version": args.new_version,
+    }
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(str(path), [Problem(path="", message="file not found")]) from None
-    try:
-        cases = read_cases(data, scheme)
-        result = calibrate(
-            scheme,
-            cases,
-            target_total=target,
-            contingency_percent=contingency,
-            fairness_threshold=threshold if threshold is not None else Decimal(20),
-        )
-        version = args.new_version or next_version(scheme.version)
-        new_scheme = recalibrated_toml(Path(args.scheme).read_text(encoding="utf-8"), result, version)
+        options = read_options(typed, OPTION_NAMES)
     except CasesError as error:
-        raise InputError(str(path), [Problem(path="", message=str(error))]) from None
+        raise InputError("ras calibrate", [Problem(path="", message=p) for p in error.problems]) from None
+    data = read_bytes(args.cases)
+    try:
+        result, version, new_scheme = recalibrate(scheme, read_text(args.scheme, SchemeError), data, options)
+    except CasesError as error:
+        raise InputError(args.cases, [Problem(path="", message=p) for p in error.problems]) from None
     out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "report.html").write_text(report_html(result, new_version=version), encoding="utf-8")
-    (out / "scheme.toml").write_text(new_scheme, encoding="utf-8")
+    write_text(out / "report.html", report_html(result, new_version=version))
+    write_text(out / "scheme.toml", new_scheme)
     facts = summary(result) | {"new_version": version, "out": str(out)}
     if args.json:
         print(json.dumps(facts, indent=2, ensure_ascii=False))
@@ -151,6 +125,17 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
             print(f"Rate for the target total: {pounds_exact(result.rate_for_target)}.")
         print(f"Wrote {out / 'report.html'} and {out / 'scheme.toml'} (version {version}).")
     return 0
+
+
+# How `ras calibrate` names each option in its problems.
+OPTION_NAMES = {
+    "target_total": "--target-total",
+    "contingency_percent": "--contingency",
+    "fairness_threshold": "--fairness-threshold",
+    "new_version": "--new-version",
+}
+
+UNEXPECTED = "ras: something went wrong, so the command could not finish. Please report it, with the command you ran."
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -247,6 +232,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:  # e.g. `ras explain x.toml | head`
         return 0
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a fault in ras: one plain line, never a traceback
+        print(UNEXPECTED, file=sys.stderr)
+        return 2
     return code
 
 

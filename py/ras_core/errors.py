@@ -10,6 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# A file can hold thousands of mistakes (20,000 unknown keys); a person is shown the
+# first ones and how many more there are, never a page of thousands of links.
+MAX_SHOWN = 20
+
+
+def shown(lines: list[str]) -> list[str]:
+    """The first `MAX_SHOWN` problems, then one line saying how many more there are."""
+    if len(lines) <= MAX_SHOWN:
+        return lines
+    return [*lines[:MAX_SHOWN], f"…and {len(lines) - MAX_SHOWN:,} more problems like these."]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Problem:
@@ -37,7 +48,7 @@ class InputError(Exception):
     def report(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
-        return "\n".join([f"{self.source}: {count} {noun} found", *self.lines()])
+        return "\n".join([f"{self.source}: {count} {noun} found", *shown(self.lines())])
 
 
 class SchemeError(InputError):

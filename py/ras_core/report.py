@@ -14,7 +14,7 @@ from decimal import Decimal
 from html import escape
 
 from . import money
-from .calibrate import Calibration, Group
+from .calibrate import Calibration, Group, as_text
 
 WIDTH, HEIGHT, PAD = 640, 360, 48
 MAX_DOTS = 2000
@@ -174,7 +174,7 @@ def _group_table(caption: str, groups: tuple[Group, ...], threshold: Decimal) ->
         cpp = "—" if g.cost_per_point is None else money.pounds_exact(g.cost_per_point)
         differs = "—" if g.differs_by is None else f"{g.differs_by:+}%"
         rows.append(
-            f"<tr><th scope='row'>{escape(g.name)}</th>{_num(g.cases)}{_num(g.mean_points)}{_num(cpp)}{_num(differs)}"
+            f"<tr><th scope='row'>{escape(as_text(g.name))}</th>{_num(g.cases)}{_num(g.mean_points)}{_num(cpp)}{_num(differs)}"
             f"{_num(money.pounds_exact(g.mean_current_cost))}{_num(money.pounds_exact(g.mean_indicative))}<td>{flag}</td></tr>"
         )
     return f"""
@@ -247,7 +247,7 @@ def report_html(result: Calibration, *, page: bool = True, new_version: str | No
 </table>""")
         parts.append(bars("Indicative minus agreed, as a share of agreed", "difference", distribution, "cases"))
         rows = "".join(
-            f"<tr><th scope='row'>{escape(c)}</th>{_num(money.pounds_exact(i))}{_num(money.pounds_exact(a))}"
+            f"<tr><th scope='row'>{escape(as_text(c))}</th>{_num(money.pounds_exact(i))}{_num(money.pounds_exact(a))}"
             f"{_num(money.pounds_exact(d))}{_num(f'{p:+}%')}</tr>"
             for c, i, a, d, p in accuracy.largest
         )
@@ -268,7 +268,7 @@ def report_html(result: Calibration, *, page: bool = True, new_version: str | No
   <caption>Bias by care group: mean of (indicative minus agreed) as a share of agreed</caption>
   <thead><tr><th scope="col">Care group</th><th scope="col" class="num openras-num">Cases</th>
   <th scope="col" class="num openras-num">Mean difference</th></tr></thead>
-  <tbody>{"".join(f"<tr><th scope='row'>{escape(g)}</th>{_num(n)}{_num(f'{b:+}%')}</tr>" for g, n, b in accuracy.bias_by_group)}</tbody>
+  <tbody>{"".join(f"<tr><th scope='row'>{escape(as_text(g))}</th>{_num(n)}{_num(f'{b:+}%')}</tr>" for g, n, b in accuracy.bias_by_group)}</tbody>
 </table>""")
 
     parts.append(
@@ -280,7 +280,7 @@ def report_html(result: Calibration, *, page: bool = True, new_version: str | No
         bars(
             "Cost per point by care group, in pence",
             "groups",
-            [(g.name, int((g.cost_per_point or Decimal(0)) * 100)) for g in result.by_care_group],
+            [(as_text(g.name), int((g.cost_per_point or Decimal(0)) * 100)) for g in result.by_care_group],
             "pence a point",
         )
     )
@@ -296,7 +296,7 @@ def report_html(result: Calibration, *, page: bool = True, new_version: str | No
         items = "".join(f"<li>{escape(str(p))}</li>" for p in listed)
         parts.append(f"<ul>{items}</ul>{more}")
     if cases.ignored_columns:
-        parts.append("<p>Columns not used: " + escape(", ".join(cases.ignored_columns)) + ".</p>")
+        parts.append("<p>Columns not used: " + escape(", ".join(as_text(c) for c in cases.ignored_columns)) + ".</p>")
     body = "\n".join(parts)
     if not page:
         return body

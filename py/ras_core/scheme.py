@@ -21,6 +21,8 @@ from typing import Any, Literal
 
 from ._reader import Reader
 from .errors import Problem, SchemeError
+from .files import BOM, read_text
+from .numbers import MAX_MONEY, MAX_POINTS
 
 NATIONS = ("england", "scotland", "wales")
 PERIODS = ("week", "year")
@@ -192,21 +194,20 @@ class Scheme:
 
 def load_scheme(path: str | Path) -> Scheme:
     """Read and check a scheme TOML file; raise `SchemeError` listing every problem."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SchemeError(str(path), [Problem(path="", message="file not found")]) from None
-    except UnicodeDecodeError:
-        raise SchemeError(str(path), [Problem(path="", message="is not UTF-8 text; save it as UTF-8")]) from None
-    return scheme_from_toml(text, source=str(path))
+    return scheme_from_toml(read_text(path, SchemeError), source=str(path))
 
 
 def scheme_from_toml(text: str, *, source: str = "scheme.toml") -> Scheme:
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        data = tomllib.loads(text.removeprefix(BOM), parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
         raise SchemeError(source, [Problem(path="", message=_toml_message(error))]) from None
+    except RecursionError:
+        raise SchemeError(source, [Problem(path="", message="is nested too deeply to be a scheme")]) from None
+    except ValueError:
+        # tomllib lets Python's own error through for a whole number of more than
+        # 4,300 digits; nothing else in a TOML file raises it.
+        raise SchemeError(source, [Problem(path="", message="not valid TOML: a number is too long to read")]) from None
     return scheme_from_dict(data, source=source)
 
 
@@ -295,6 +296,7 @@ class _Loader:
                 reader.problem("value", f"must be {minimum} or more, got {value}")
             if above is not None and value <= above:
                 reader.problem("value", f"must be more than {above}, got {value}")
+            too_large(reader, "value", value)
         return Parameter(label=label, description=description, value=value, reference=reference, start_date=start)
 
     # -- sections ------------------------------------------------------------
@@ -408,6 +410,8 @@ class _Loader:
             points = o.whole("points")
             if points < 0:
                 o.problem("points", f"must be a whole number 0 or more, got {points}")
+            elif points > MAX_POINTS:
+                o.problem("points", f"must be {MAX_POINTS:,} or less, got {points}")
             options.append(
                 Option(
                     id=option_id,
@@ -499,6 +503,7 @@ class _Loader:
             amount = r.number("amount")
             if "amount" in r.data and amount < 0:
                 r.problem("amount", f"must be 0 or more, got {amount}")
+            too_large(r, "amount", amount)
             r.done()
             if i == 0 and "from" in r.data and low != 0:
                 r.problem("from", f"the first row must start at 0 points, got {low}")
@@ -545,6 +550,7 @@ class _Loader:
             width = reader.number("width")
             if width <= 0:
                 reader.problem("width", f"must be more than 0, got {width}")
+            too_large(reader, "width", width)
         if has_edges:
             edges = reader.number_list("edges")
             if edges and edges[0] != 0:
@@ -557,6 +563,8 @@ class _Loader:
                     )
             if 0 < len(edges) < 2:
                 reader.problem("edges", "must have at least 2 edges")
+            if edges:
+                too_large(reader, "edges", edges[-1])
         reader.done()
         return Bands(
             label=label,
@@ -593,3 +601,9 @@ class _Loader:
         if minimum is None:
             return None
         return Eligibility(minimum_unmet=minimum, outcomes=tuple(outcomes), reference=reference)
+
+
+def too_large(reader: Reader, key: str, value: Decimal) -> None:
+    """Refuse a figure no council would set, before any sum with it can overflow."""
+    if value >= MAX_MONEY:
+        reader.problem(key, f"must be less than {MAX_MONEY:,}, got {value}")

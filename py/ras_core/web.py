@@ -2,18 +2,22 @@
 
 The Web Worker loads the scheme once with `load_scheme_text`, then calls
 `estimate_json` for each set of answers. Replies are JSON objects with `ok`; on a
-problem they carry `problems` (plain sentences a person can act on), never a
-traceback. Replies also carry the words for the figures ("£175 to £200 a week"),
-so the page never formats money itself and both runtimes give identical text.
+problem they carry `problems` (plain sentences a person can act on, at most 20
+and a line saying how many more), never a traceback: each entry point turns an
+unexpected failure into one plain problem, so the worker always gets a reply.
+Replies also carry the words for the figures ("£175 to £200 a week"), so the page
+never formats money itself and both runtimes give identical text.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ParamSpec
 
 from .answers import answers_from_json
-from .errors import InputError, Problem
+from .errors import InputError, Problem, shown
 from .estimate import Estimate, band_words, estimate, hours_words
 from .money import pounds, pounds_exact
 from .scheme import Scheme, scheme_from_toml
@@ -23,12 +27,37 @@ _loaded: list[Scheme] = []
 _source: list[str] = []  # the scheme's TOML text, for writing a recalibrated copy
 
 
+P = ParamSpec("P")
+
+UNEXPECTED = (
+    "Something went wrong in the calculator: it could not finish this. "
+    "Please try again, and if it happens again, tell the council."
+)
+
+
 def _reply(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
+def _refuse(problems: list[str]) -> str:
+    return _reply({"ok": False, "problems": shown(problems)})
+
+
 def _problems(error: InputError) -> str:
-    return _reply({"ok": False, "problems": [for_people(p) for p in error.problems]})
+    return _refuse([for_people(p) for p in error.problems])
+
+
+def _guarded(entry: Callable[P, str]) -> Callable[P, str]:
+    """An entry point that always replies: anything unexpected becomes one plain problem."""
+
+    @functools.wraps(entry)
+    def reply(*args: P.args, **kwargs: P.kwargs) -> str:
+        try:
+            return entry(*args, **kwargs)
+        except Exception:  # the page must get a reply it can show, whatever went wrong
+            return _refuse([UNEXPECTED])
+
+    return reply
 
 
 def for_people(problem: Problem) -> str:
@@ -40,6 +69,7 @@ def for_people(problem: Problem) -> str:
     return f"{message[:1].upper()}{message[1:]} (at {problem.path})."
 
 
+@_guarded
 def load_scheme_text(text: str, source: str = "scheme.toml") -> str:
     """Load the scheme the site was built with; reply with its id and version."""
     try:
@@ -51,6 +81,7 @@ def load_scheme_text(text: str, source: str = "scheme.toml") -> str:
     return _reply({"ok": True, "scheme": {"id": scheme.id, "version": scheme.version}})
 
 
+@_guarded
 def check_answers_json(answers_text: str) -> str:
     """Check an answers file (uploaded, or saved on the device) without estimating."""
     if not _loaded:
@@ -62,49 +93,31 @@ def check_answers_json(answers_text: str) -> str:
     return _reply({"ok": True, "answers": answers.to_dict()})
 
 
+@_guarded
 def calibrate_json(cases_text: str, options_text: str) -> str:
     """The council tools page: calibrate from a CSV's text, with the report and a new scheme.
 
     Options (JSON): target_total, contingency_percent, fairness_threshold (decimal strings
     or null) and new_version (or null for the next one).
     """
-    from decimal import Decimal, InvalidOperation
-
-    from .calibrate import CasesError, calibrate, next_version, read_cases, recalibrated_toml, summary
+    from .calibrate import CasesError, read_options, recalibrate, summary
     from .report import report_html
 
     if not _loaded:
         return _reply({"ok": False, "problems": ["The scheme has not been loaded yet."]})
-    scheme = _loaded[0]
-    options = json.loads(options_text)
-
-    def number(key: str, default: Decimal | None) -> Decimal | None:
-        text = options.get(key)
-        if text in (None, ""):
-            return default
-        try:
-            value = Decimal(str(text).replace("£", "").replace(",", ""))
-        except InvalidOperation:
-            raise CasesError(f'"{text}" is not a number ({key.replace("_", " ")}).') from None
-        if not value.is_finite() or value < 0:
-            raise CasesError(f"{key.replace('_', ' ').capitalize()} must be 0 or more.")
-        return value
-
     try:
-        target = number("target_total", None)
-        contingency = number("contingency_percent", Decimal(0)) or Decimal(0)
-        threshold = number("fairness_threshold", Decimal(20)) or Decimal(20)
-        result = calibrate(
-            scheme,
-            read_cases(cases_text, scheme),
-            target_total=target,
-            contingency_percent=contingency,
-            fairness_threshold=threshold,
+        # Numbers stay as written, so the strict parsers see exactly what was typed.
+        options = json.loads(options_text, parse_int=str, parse_float=str, parse_constant=str)
+    except (ValueError, RecursionError):
+        options = None
+    if not isinstance(options, dict):
+        return _refuse(["The calibration options could not be read: they must be a JSON object."])
+    try:
+        result, version, new_scheme = recalibrate(
+            _loaded[0], _source[0], cases_text, read_options(options, OPTION_NAMES)
         )
-        version = options.get("new_version") or next_version(scheme.version)
-        new_scheme = recalibrated_toml(_source[0], result, version)
     except CasesError as error:
-        return _reply({"ok": False, "problems": [str(error)]})
+        return _refuse(list(error.problems))
     return _reply(
         {
             "ok": True,
@@ -117,6 +130,16 @@ def calibrate_json(cases_text: str, options_text: str) -> str:
     )
 
 
+# How the council tools page names each option in its problems.
+OPTION_NAMES = {
+    "target_total": "Target total weekly budget",
+    "contingency_percent": "Contingency",
+    "fairness_threshold": "Fairness threshold",
+    "new_version": "New version",
+}
+
+
+@_guarded
 def estimate_json(answers_text: str) -> str:
     """The estimate for an answers file's text, as the result JSON plus display words."""
     if not _loaded:
