@@ -49,9 +49,7 @@ def parse_money(text: str, *, maximum: Decimal = MAX_MONEY) -> Decimal:
     if value.startswith(("-", "£-", "-£")) and _MONEY.fullmatch(value.replace("-", "", 1)):
         raise NumberError(f"{quote(value)} is less than £0: amounts must be £0 or more.")
     if len(value) > MAX_LENGTH or not _MONEY.fullmatch(value):
-        raise NumberError(
-            f"{quote(value)} is not an amount of money: write pounds and pence, like 1250 or 1,250.50."
-        )
+        raise NumberError(f"{quote(value)} is not an amount of money: write pounds and pence, like 1250 or 1,250.50.")
     amount = Decimal(value.removeprefix("£").replace(",", ""))
     if amount >= maximum:
         raise NumberError(f"{quote(value)} is too large: amounts must be less than £{maximum:,}.")
