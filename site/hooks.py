@@ -4,6 +4,10 @@ Each page is rendered as a Jinja2 template before Markdown, with `council` (from
 content/council.toml) and `scheme` (the scheme the site is built with), so local names,
 contacts and rules live in content/ rather than in the pages or the templates. The
 `last_reviewed` date in a page's front matter is shown at the foot of the page.
+
+Council and scheme text is text, never markup: in guidance pages every `{{ value }}` is
+escaped for Markdown and HTML (see `markdown_value`), and OpenRAS's own theme templates
+(site/theme/), which put scheme text into HTML, are rendered with autoescaping on.
 """
 
 from __future__ import annotations
@@ -14,8 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from ras_core.explain import long_date as _long_date
+from ras_core.explain import markdown_text
+
+THEME = Path(__file__).resolve().parent / "theme"
 
 
 def long_date(day: datetime.date | str) -> str:
@@ -23,19 +31,48 @@ def long_date(day: datetime.date | str) -> str:
     return _long_date(datetime.date.fromisoformat(day) if isinstance(day, str) else day)
 
 
-_environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+def markdown_value(value: Any) -> Markup:
+    """A value written into a guidance page's Markdown, shown exactly as written.
+
+    A council's name, contact or rule could hold `<`, `&`, `*`, `[`, `#` or a line break;
+    unescaped, these would become HTML or Markdown in the page. Values marked safe
+    (`Markup`, such as the site's own Content-Security-Policy for a code block) are
+    written as they are.
+    """
+    if isinstance(value, Markup):
+        return value
+    return Markup(markdown_text(str(value)))
+
+
+# Autoescaping on, and `finalize` escapes each value for Markdown as well as for HTML
+# (what it returns is marked safe, so it is not escaped twice).
+_environment = jinja2.Environment(
+    undefined=jinja2.StrictUndefined, autoescape=True, finalize=markdown_value, keep_trailing_newline=True
+)
 _environment.filters["long_date"] = long_date
 
 
+def own_template(name: str | None) -> bool:
+    """Whether a theme template is one of OpenRAS's own (site/theme/), which render scheme
+    text into HTML and so are autoescaped. Material's own templates are left as they are:
+    they write HTML they made themselves, such as the page's content."""
+    return name is not None and (THEME / name).is_file()
+
+
+def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
+    env.autoescape = own_template
+    return env
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    if page.meta.get("generated"):  # made by build.py from the scheme: used as it is
+    if page.meta.get("generated"):  # made by build.py from the scheme, already escaped: used as it is
         return markdown
     extra = config["extra"]
     council_file = Path(extra["council_file"])
     council = tomllib.loads(council_file.read_text(encoding="utf-8"))
     template = _environment.from_string(markdown)
     try:
-        return template.render(council=council, scheme=extra["scheme"], scheme_csp=extra.get("csp", ""))
+        return template.render(council=council, scheme=extra["scheme"], scheme_csp=Markup(extra.get("csp", "")))
     except jinja2.TemplateError as error:
         raise SystemExit(f"{page.file.src_path}: {error}") from None
 

@@ -9,18 +9,64 @@ eligibility screen, with the description and source of every number.
 from __future__ import annotations
 
 import datetime
+import re
+import urllib.parse
 from decimal import Decimal
 
 from . import money
 from .scheme import Parameter, Reference, Scheme
 
+# Scheme text is the council's words, never markup. Every string from the scheme goes
+# through markdown_text (or markdown_paragraphs) before it is written here, so that it
+# shows as written on the published page: no HTML (a `<meta>` or `<script>` would run in
+# the page), no Markdown (emphasis, links, headings, lists, table cells, attribute lists).
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Characters that start Markdown inline syntax; Python-Markdown shows each as itself
+# when a backslash comes before it.
+_INLINE = set("\\`*_{}[]#|")
+# Syntax that counts only at the start of a line (lists, numbered lists, admonitions,
+# headings made by a line of = or -, fenced code with ~~~, definition lists).
+_LINE_START = re.compile(r"^(\d*)([-+!.)=~:])")
+_LINE_START_ESCAPE = {"=": "&#61;", "~": "&#126;", ":": "&#58;"}
+
+
+def markdown_text(text: str) -> str:
+    """Scheme text as Markdown that shows exactly this text, on one line.
+
+    Runs of white space (line breaks too) become one space, so the text cannot start a
+    new block; `&`, `<` and `>` become HTML entities; Markdown's own characters are
+    escaped with a backslash. Safe in a paragraph, a heading, a list item, **bold** and
+    a table cell.
+    """
+    flat = " ".join(text.split())
+    escaped = "".join(_HTML.get(c) or ("\\" + c if c in _INLINE else c) for c in flat)
+    return _LINE_START.sub(lambda m: m[1] + _LINE_START_ESCAPE.get(m[2], "\\" + m[2]), escaped, count=1)
+
+
+def markdown_paragraphs(text: str) -> str:
+    """Scheme text of one or more paragraphs (split at blank lines), each as markdown_text."""
+    parts = (markdown_text(part) for part in re.split(r"\n\s*\n", text))
+    return "\n\n".join(part for part in parts if part)
+
+
+def _link_target(url: str) -> str | None:
+    """A web or email address, made safe inside Markdown's (...); None for anything else
+    (a `javascript:` address is shown as text, never linked)."""
+    if urllib.parse.urlsplit(url.strip()).scheme.lower() not in ("http", "https", "mailto"):
+        return None
+    return urllib.parse.quote(url.strip(), safe=":/?#@!$&'*+,;=%~-._")
+
 
 def _cite(reference: Reference | None) -> str:
     if reference is None:
         return ""
+    title = markdown_text(reference.title)
     if reference.url:
-        return f" Source: [{reference.title}]({reference.url})."
-    return f" Source: {reference.title}."
+        target = _link_target(reference.url)
+        if target is not None:
+            return f" Source: [{title}]({target})."
+        return f" Source: {title} ({markdown_text(reference.url)})."
+    return f" Source: {title}."
 
 
 MONTHS = (
@@ -48,18 +94,16 @@ def _since(parameter: Parameter) -> str:
     return f" (from {long_date(parameter.start_date)})" if parameter.start_date else ""
 
 
-def _md(text: str) -> str:
-    """Escape characters that would change the meaning of Markdown table cells."""
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def explain(scheme: Scheme) -> str:
     lines: list[str] = []
     add = lines.append
     period = scheme.period
-    add(f"# How the estimate is worked out: {scheme.title}")
+    add(f"# How the estimate is worked out: {markdown_text(scheme.title)}")
     add("")
-    add(f"{scheme.council}, version {scheme.version}, in use from {long_date(scheme.effective_from)}.")
+    add(
+        f"{markdown_text(scheme.council)}, version {markdown_text(scheme.version)}, "
+        f"in use from {long_date(scheme.effective_from)}."
+    )
     add("")
     if scheme.illustrative:
         add('!!! warning "An example scheme"')
@@ -79,39 +123,39 @@ def explain(scheme: Scheme) -> str:
     )
     add("")
     for domain in scheme.domains:
-        add(f"### {domain.title}")
+        add(f"### {markdown_text(domain.title)}")
         add("")
         if domain.intro:
-            add(domain.intro)
+            add(markdown_paragraphs(domain.intro))
             add("")
         for question in domain.questions:
-            add(f"**{question.text}**")
+            add(f"**{markdown_text(question.text)}**")
             add("")
             add("| Answer | Points |")
             add("| --- | --- |")
             for option in question.options:
-                add(f"| {_md(option.label)} | {option.points} |")
+                add(f"| {markdown_text(option.label)} | {option.points} |")
             add("")
     support = scheme.unpaid_support
     add("## Step 2: unpaid help")
     add("")
     add(
-        f"For each area we ask: \u201c{support.question}\u201d The answer sets the share of "
+        f"For each area we ask: \u201c{markdown_text(support.question)}\u201d The answer sets the share of "
         "that area's points that is kept:"
     )
     add("")
     add("| Answer | Share of points kept |")
     add("| --- | --- |")
     for share in support.options:
-        add(f"| {_md(share.label)} | {money.percent(share.keep)} |")
+        add(f"| {markdown_text(share.label)} | {money.percent(share.keep)} |")
     add("")
     add(
-        f"The share is used only if you say yes to \u201c{support.willing_question}\u201d "
+        f"The share is used only if you say yes to \u201c{markdown_text(support.willing_question)}\u201d "
         "Otherwise all the points are kept. The kept points are rounded to a whole number "
         "(halves round up). Your result always shows the figure both with and without "
         "unpaid help."
     )
-    skipped = [d.title for d in scheme.domains if not d.asks_unpaid_support]
+    skipped = [markdown_text(d.title) for d in scheme.domains if not d.asks_unpaid_support]
     if skipped:
         add("")
         add(f"We do not ask about unpaid help for: {', '.join(skipped)}.")
@@ -121,23 +165,23 @@ def explain(scheme: Scheme) -> str:
     allocation = scheme.allocation
     add("## Step 3: from points to money")
     add("")
-    add(f"**{allocation.label}.** {allocation.description}{_cite(allocation.reference)}")
+    add(f"**{markdown_text(allocation.label)}.** {markdown_text(allocation.description)}{_cite(allocation.reference)}")
     add("")
     if allocation.method == "rate":
         rate = allocation.rate_per_point
         assert rate is not None
         add(
-            f"- {rate.label}: **{money.pounds_exact(rate.value)}** a point{_since(rate)}. "
-            f"{rate.description}{_cite(rate.reference)}"
+            f"- {markdown_text(rate.label)}: **{money.pounds_exact(rate.value)}** a point{_since(rate)}. "
+            f"{markdown_text(rate.description)}{_cite(rate.reference)}"
         )
         if allocation.base is not None:
             base = allocation.base
             add(
-                f"- {base.label}: **{money.pounds_exact(base.value)}** a {period}{_since(base)}. "
-                f"{base.description}{_cite(base.reference)}"
+                f"- {markdown_text(base.label)}: **{money.pounds_exact(base.value)}** a {period}{_since(base)}. "
+                f"{markdown_text(base.description)}{_cite(base.reference)}"
             )
             add("")
-            add(f"Amount = {base.label.lower()} + total points \u00d7 {money.pounds_exact(rate.value)}.")
+            add(f"Amount = {markdown_text(base.label.lower())} + total points \u00d7 {money.pounds_exact(rate.value)}.")
         else:
             add("")
             add(f"Amount = total points \u00d7 {money.pounds_exact(rate.value)}.")
@@ -153,7 +197,7 @@ def explain(scheme: Scheme) -> str:
     bands = scheme.bands
     add("## Step 4: the band")
     add("")
-    add(f"**{bands.label}.** {bands.description}{_cite(bands.reference)}")
+    add(f"**{markdown_text(bands.label)}.** {markdown_text(bands.description)}{_cite(bands.reference)}")
     add("")
     if bands.width is not None:
         add(
@@ -178,13 +222,13 @@ def explain(scheme: Scheme) -> str:
     hourly = scheme.hourly_rate
     if period == "week":
         add(
-            f"- A year: the weekly band \u00d7 {int(weeks.value)} ({weeks.label.lower()}). "
-            f"{weeks.description}{_cite(weeks.reference)}"
+            f"- A year: the weekly band \u00d7 {int(weeks.value)} ({markdown_text(weeks.label.lower())}). "
+            f"{markdown_text(weeks.description)}{_cite(weeks.reference)}"
         )
     add(
         f"- Hours: the band \u00f7 {money.pounds_exact(hourly.value)} an hour "
-        f"({hourly.label.lower()}{_since(hourly)}), to one decimal place. "
-        f"{hourly.description}{_cite(hourly.reference)}"
+        f"({markdown_text(hourly.label.lower())}{_since(hourly)}), to one decimal place. "
+        f"{markdown_text(hourly.description)}{_cite(hourly.reference)}"
     )
     add("")
     add("## Thresholds")
@@ -194,15 +238,15 @@ def explain(scheme: Scheme) -> str:
     if scheme.minimum_points is not None:
         p = scheme.minimum_points
         add(
-            f"- **{p.label}: {int(p.value)} points.** Below this, you may not have eligible "
-            f"needs. You still see the working. {p.description}{_cite(p.reference)}"
+            f"- **{markdown_text(p.label)}: {int(p.value)} points.** Below this, you may not have eligible "
+            f"needs. You still see the working. {markdown_text(p.description)}{_cite(p.reference)}"
         )
     if scheme.exceptional_points is not None:
         p = scheme.exceptional_points
         add(
-            f"- **{p.label}: {int(p.value)} points.** At or above this, your budget will be "
+            f"- **{markdown_text(p.label)}: {int(p.value)} points.** At or above this, your budget will be "
             "worked out individually with you. The estimate is never a limit. "
-            f"{p.description}{_cite(p.reference)}"
+            f"{markdown_text(p.description)}{_cite(p.reference)}"
         )
     add("")
     eligibility = scheme.eligibility
@@ -216,12 +260,12 @@ def explain(scheme: Scheme) -> str:
     )
     add("")
     for outcome in eligibility.outcomes:
-        add(f"- {outcome.text}")
+        add(f"- {markdown_text(outcome.text)}")
     add("")
     add("## If you think your estimate is wrong")
     add("")
-    add(scheme.how_to_question)
+    add(markdown_paragraphs(scheme.how_to_question))
     add("")
-    add(f"Contact: {scheme.contact}")
+    add(f"Contact: {markdown_text(scheme.contact)}")
     add("")
     return "\n".join(lines)
