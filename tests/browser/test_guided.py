@@ -159,8 +159,20 @@ def test_review_download_and_upload_round_trip(page: Page, site: Site) -> None:
             json.dumps({**REVIEW, "areas": {"money": {"priority": "urgent"}}}),
             'The priority for area "money" must be one of: high, medium, low.',
         ),
+        (json.dumps({**REVIEW, "areas": "x" * 150_000}), 'The file\'s "areas" are not a list of areas by name.'),
+        (json.dumps({**REVIEW, "closing": ["when", "who"]}), 'The file\'s "closing" answers are not a list'),
+        (json.dumps({**REVIEW, "areas": {f"a{n}": {} for n in range(5000)}}), "And 4980 more problems."),
     ],
-    ids=["not JSON", "an answers file", "another version", "unknown area", "bad priority"],
+    ids=[
+        "not JSON",
+        "an answers file",
+        "another version",
+        "unknown area",
+        "bad priority",
+        "long text for areas",
+        "a list for closing",
+        "5,000 unknown areas",
+    ],
 )
 def test_a_bad_review_file_is_named_and_nothing_changes(page: Page, site: Site, content: str, message: str) -> None:
     page.goto(site.url + "review/")
@@ -170,6 +182,8 @@ def test_a_bad_review_file_is_named_and_nothing_changes(page: Page, site: Site, 
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
     expect(summary).to_contain_text(message)
+    expect(summary.locator("li")).not_to_have_count(0)
+    assert summary.locator("li").count() <= 21
     expect(page.locator("#support-working")).to_have_value("Kept as it is.")
 
 

@@ -124,7 +124,8 @@ function requestEstimate(answers) {
     (reply) => {
       if (ticket !== wantedEstimate) return;
       if (reply.type === "result") showResult(reply.result, reply.words);
-      else failCalculator("The calculator could not use these answers: " + reply.problems.join(" "));
+      // The calculator is still working: only these answers could not be used.
+      else showProblem(`The calculator could not use these answers. ${(reply.problems || []).join(" ")}`);
     },
     () => {}, // failCalculator has already shown what went wrong
   );
@@ -331,10 +332,14 @@ function prepareResult() {
 }
 
 function showFailure() {
+  showProblem(calculator.failure);
+}
+
+function showProblem(reason) {
   root.querySelector(".openras-waiting").hidden = true;
   root.querySelector(".openras-result").hidden = true;
   const box = root.querySelector(".openras-failed");
-  box.querySelector(".openras-failed__reason").textContent = calculator.failure;
+  box.querySelector(".openras-failed__reason").textContent = reason;
   box.hidden = false;
 }
 
@@ -528,18 +533,29 @@ function downloadAnswers(event) {
 
 // "Save on this device" is never on until the person asks for it.
 function saved() {
+  let entry;
   try {
-    return JSON.parse(localStorage.getItem(SAVE_KEY));
+    entry = JSON.parse(localStorage.getItem(SAVE_KEY));
   } catch (error) {
-    return null;
+    entry = localStorage.getItem(SAVE_KEY) === null ? null : {};
   }
+  if (entry === null) return null;
+  // Anything else in the slot (edited by hand, or damaged) is still offered, so it can
+  // be forgotten; "Use my saved answers" then says why it cannot be used.
+  const when = entry && typeof entry.saved_at === "string" ? new Date(entry.saved_at) : null;
+  return {
+    savedAt: when && !Number.isNaN(when.getTime()) ? when : null,
+    answers: entry && typeof entry.answers === "string" ? entry.answers : "",
+  };
 }
 
 function showSaved() {
   if (guided) return; // a shared computer: nothing is offered from, or kept on, the device
   const entry = saved();
   root.querySelector(".openras-saved").hidden = !entry;
-  if (entry) root.querySelector(".openras-saved__date").textContent = longDate.format(new Date(entry.saved_at));
+  if (entry) {
+    root.querySelector(".openras-saved__date").textContent = entry.savedAt ? longDate.format(entry.savedAt) : "a date that cannot be read";
+  }
   root.querySelector(".openras-save-device__on").hidden = !entry;
   root.querySelector(".openras-save-device__off").hidden = Boolean(entry);
   root.querySelector(".openras-save-here").textContent = entry ? "Save again" : "Save on this device";
@@ -575,7 +591,9 @@ async function useSaved() {
   if (!entry) return showSaved();
   const box = root.querySelector("#start .openras-upload");
   clearFileProblems(box);
-  const outcome = await checkAnswersText(entry.answers);
+  const outcome = entry.answers
+    ? await checkAnswersText(entry.answers)
+    : { ok: false, problems: ["The saved entry on this device is damaged. You can forget it and answer again."] };
   if (!outcome.ok) return showFileProblems(box, ["Your saved answers cannot be used.", ...outcome.problems]);
   applyAnswers(outcome.answers);
   showLoaded("Your saved answers are loaded. Check them, then get your estimate.");
@@ -610,13 +628,24 @@ function clearResult() {
 // Everything the person entered goes; the calculator stays, so the next person can
 // start at once.
 function clearSession() {
+  const dialog = root.querySelector(".openras-idle");
+  if (dialog.open) dialog.close();
   for (const input of root.querySelectorAll("input[type=radio]")) input.checked = false;
   for (const area of root.querySelectorAll("textarea")) area.value = "";
   for (const input of root.querySelectorAll("input[type=file]")) input.value = "";
   for (const form of root.querySelectorAll("form.openras-form")) clearErrors(form);
-  for (const box of root.querySelectorAll(".openras-upload")) clearFileProblems(box);
+  for (const box of root.querySelectorAll(".openras-upload")) {
+    clearFileProblems(box);
+    box.querySelector(".openras-error-summary ul").replaceChildren();
+    box.querySelector(".openras-upload__status").textContent = "";
+  }
   for (const cell of root.querySelectorAll("[data-answer-for]")) cell.textContent = "";
-  root.querySelector(".openras-loaded").hidden = true;
+  const loaded = root.querySelector(".openras-loaded");
+  loaded.hidden = true;
+  loaded.querySelector("p").textContent = "";
+  const failed = root.querySelector(".openras-failed");
+  failed.hidden = true;
+  failed.querySelector(".openras-failed__reason").textContent = calculator.state === "failed" ? calculator.failure : "";
   wantedEstimate = 0; // an estimate still on its way is dropped
   clearResult();
   history.replaceState(null, "", location.pathname + location.search + "#start");
@@ -624,39 +653,34 @@ function clearSession() {
   performance.mark("openras:cleared");
 }
 
+// The idle time-out is measured against the clock, not counted in timer ticks: a
+// computer that slept, or a background tab whose timers the browser slowed down, is
+// cleared as soon as it runs again if its time is up.
 const idle = {
   minutes: Number(root.dataset.idleMinutes) || 15,
   warning: Number(root.dataset.warningSeconds) || 60,
-  timer: 0,
-  countdown: 0,
-  left: 0,
+  warnAt: 0, // Date.now() at which the warning shows
 };
 
 function restartIdleTimer() {
-  clearTimeout(idle.timer);
-  idle.timer = setTimeout(warnIdle, idle.minutes * 60 * 1000);
+  idle.warnAt = Date.now() + idle.minutes * 60 * 1000;
 }
 
-function warnIdle() {
+function checkIdle() {
   const dialog = root.querySelector(".openras-idle");
-  idle.left = idle.warning;
-  dialog.querySelector(".openras-idle__seconds").textContent = String(idle.left);
+  const now = Date.now();
+  const clearAt = idle.warnAt + idle.warning * 1000;
+  if (now >= clearAt) {
+    clearSession();
+    restartIdleTimer();
+    return;
+  }
+  if (now < idle.warnAt) return;
+  dialog.querySelector(".openras-idle__seconds").textContent = String(Math.ceil((clearAt - now) / 1000));
   if (!dialog.open) dialog.showModal();
-  clearInterval(idle.countdown);
-  idle.countdown = setInterval(() => {
-    idle.left -= 1;
-    dialog.querySelector(".openras-idle__seconds").textContent = String(Math.max(idle.left, 0));
-    if (idle.left <= 0) {
-      clearInterval(idle.countdown);
-      dialog.close();
-      clearSession();
-      restartIdleTimer();
-    }
-  }, 1000);
 }
 
 function stillHere() {
-  clearInterval(idle.countdown);
   root.querySelector(".openras-idle").close();
   restartIdleTimer();
 }
@@ -687,6 +711,16 @@ function startGuided() {
     stillHere();
   });
   root.querySelector(".openras-clear").addEventListener("click", clearSession);
+  // Leaving the page clears it, so Back (from the back/forward cache) cannot show this
+  // person's answers to the next one; forms have autocomplete off, so a reload cannot
+  // restore them either.
+  window.addEventListener("pagehide", clearSession);
+  window.addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    clearSession();
+    restartIdleTimer();
+  });
+  document.addEventListener("visibilitychange", checkIdle);
   root.querySelector(".openras-finish-print").addEventListener("click", () => {
     if (root.querySelector(".openras-result").hidden) {
       location.hash = "#check";
@@ -696,6 +730,7 @@ function startGuided() {
     setTimeout(() => window.print(), 0);
   });
   restartIdleTimer();
+  setInterval(checkIdle, 1000);
 }
 
 function notesForPrint() {

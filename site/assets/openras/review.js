@@ -44,6 +44,10 @@ function problems(data) {
     found.push(`The file was saved with version ${data.version} of the review form; this is version ${root.dataset.version}.`);
   }
   const text = (v) => v === undefined || v === null || (typeof v === "string" && v.length <= MAX_TEXT);
+  const group = (v) => v === undefined || v === null || (typeof v === "object" && !Array.isArray(v));
+  if (!group(data.areas)) found.push('The file\'s "areas" are not a list of areas by name.');
+  if (!group(data.closing)) found.push('The file\'s "closing" answers are not a list of questions by name.');
+  if (!group(data.areas) || !group(data.closing)) return found;
   for (const [id, area] of Object.entries(data.areas || {})) {
     if (!areas.includes(id)) {
       found.push(`The file has an area this form does not have ("${id}").`);

@@ -3,11 +3,17 @@
 
 // `box` holds an .openras-error-summary, the field's .openras-form-group with its
 // .openras-error-message, and the file input. Each problem links to the input.
+// At most this many problems are listed; a hostile file could otherwise have thousands.
+const MAX_PROBLEMS = 20;
+
 export function showFileProblems(box, problems) {
   const summary = box.querySelector(".openras-error-summary");
   const input = box.querySelector("input[type=file]");
+  const shown = problems.slice(0, MAX_PROBLEMS);
+  const more = problems.length - shown.length;
+  if (more > 0) shown.push(more === 1 ? "And 1 more problem." : `And ${more} more problems.`);
   summary.querySelector("ul").replaceChildren(
-    ...problems.map((problem) => {
+    ...shown.map((problem) => {
       const item = document.createElement("li");
       const link = document.createElement("a");
       link.href = `#${input.id}`;

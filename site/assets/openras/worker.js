@@ -84,8 +84,20 @@ async function start() {
   return web;
 }
 
+// What the person is told when Python raises: never the traceback itself (it goes to
+// the console, for whoever is fixing the site).
+const UNEXPECTED = "Something went wrong inside the calculator.";
+
+function plain(error) {
+  if (error && error.constructor && error.constructor.name === "PythonError") {
+    console.error(error.message);
+    return UNEXPECTED;
+  }
+  return String(error && error.message ? error.message : error);
+}
+
 ready = start();
-ready.catch((error) => fail(String(error && error.message ? error.message : error)));
+ready.catch((error) => fail(plain(error)));
 
 self.onmessage = async (event) => {
   const { id, type, answers } = event.data || {};
@@ -109,6 +121,8 @@ self.onmessage = async (event) => {
       self.postMessage({ id, type: "error", problems: reply.problems });
     }
   } catch (error) {
-    self.postMessage({ id, type: "error", problems: [String(error && error.message ? error.message : error)] });
+    // The worker carries on: one request that fails does not stop the next.
+    if (!failed) console.error(error);
+    self.postMessage({ id, type: "error", problems: [failed ? "The calculator could not start." : `${UNEXPECTED} Nothing you entered is lost: you can try again.`] });
   }
 };
