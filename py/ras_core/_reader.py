@@ -9,11 +9,13 @@ that were never asked for, which catches misspelt keys.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 from .errors import Problem
+from .numbers import quote
 
 T = TypeVar("T")
 
@@ -25,7 +27,7 @@ def describe(value: object) -> str:
     if isinstance(value, int):
         return f"a whole number ({value})"
     if isinstance(value, Decimal | float):
-        return f"a number ({value})"
+        return f"a number ({value})" if value == value and abs(value) != float("inf") else f"not a number ({value})"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f'text ("{shown}")'
@@ -68,7 +70,8 @@ class Reader:
         allowed = sorted(self._seen)
         for key in self.data:
             if key not in self._seen:
-                self.problem(key, f"unknown key; allowed keys here: {', '.join(allowed)}")
+                # A key from the file is cut short: it may be thousands of characters long.
+                self.problem(quote(key, 60)[1:-1], f"unknown key; allowed keys here: {', '.join(allowed)}")
 
     # -- raw access --------------------------------------------------------
 
@@ -106,6 +109,7 @@ class Reader:
         value: str = self._typed(key, "text", lambda v: isinstance(v, str), default, required)
         if required and key in self.data and isinstance(value, str) and not value.strip():
             self.problem(key, "must not be empty")
+        self._printable(key, value)
         return value
 
     def optional_text(self, key: str) -> str | None:
@@ -115,7 +119,14 @@ class Reader:
         if not isinstance(value, str):
             self.problem(key, f"expected text, got {describe(value)}")
             return None
+        self._printable(key, value)
         return value
+
+    def _printable(self, key: str, value: str) -> None:
+        # Control characters are invisible on a page and act on a terminal (colours, cursor).
+        found = next((c for c in value if _CONTROL.match(c)), None)
+        if found is not None:
+            self.problem(key, f"must not contain control characters, found U+{ord(found):04X}")
 
     def boolean(self, key: str, *, required: bool = True, default: bool = False) -> bool:
         value: bool = self._typed(key, "true or false", lambda v: isinstance(v, bool), default, required)
@@ -133,7 +144,7 @@ class Reader:
 
     def number(self, key: str, *, required: bool = True, default: Decimal = Decimal(0)) -> Decimal:
         """A number written in TOML (whole or with decimals), as an exact Decimal."""
-        value = self._typed(key, "a number", _is_number, None, required)
+        value = self._typed(key, "a number", is_number, None, required)
         if value is None:
             return default
         return to_decimal(value)
@@ -172,7 +183,7 @@ class Reader:
         value = self._typed(key, "a list of numbers", lambda v: isinstance(v, list), [], required)
         out: list[Decimal] = []
         for i, item in enumerate(value):
-            if _is_number(item):
+            if is_number(item):
                 out.append(to_decimal(item))
             else:
                 self.problems.append(
@@ -209,7 +220,10 @@ class Reader:
                 self.problems.append(Problem(path=path, message=f"expected a table, got {describe(item)}"))
 
 
-def _is_number(value: object) -> bool:
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def is_number(value: object) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, int):

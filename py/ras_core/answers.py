@@ -26,6 +26,8 @@ MAX_ANSWERS_BYTES = 200_000
 # An answers file holds no numbers at all; a long one is refused before Python
 # tries to convert it (and gives its own message about integer string limits).
 MAX_DIGITS = 30
+# Ids and keys from the file are quoted in problems up to this length, then cut short.
+ID_SHOWN = 60
 
 
 class _Refused(ValueError):
@@ -104,7 +106,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Refused(f'not valid here: the key "{quote(key)[1:-1]}" appears twice')
+            raise _Refused(f"not valid here: the key {quote(key)} appears twice")
         out[key] = value
     return out
 
@@ -119,12 +121,12 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
     if scheme_id and scheme_id != scheme.id:
         top.problem(
             "scheme",
-            f'these answers are for the scheme "{scheme_id}", not "{scheme.id}" ({scheme.council})',
+            f'these answers are for the scheme {quote(scheme_id, ID_SHOWN)}, not "{scheme.id}" ({scheme.council})',
         )
     elif version and version != scheme.version:
         top.problem(
             "scheme_version",
-            f"these answers were saved for version {version} of the {scheme.council} scheme; "
+            f"these answers were saved for version {_short(version)} of the {scheme.council} scheme; "
             f"this is version {scheme.version}. Answer the questions again to use this version",
         )
 
@@ -142,7 +144,9 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
     for question_id, option_id in choices.items():
         found = questions.get(question_id)
         if found is None:
-            problems.append(Problem(path=f"answers.{question_id}", message="no question has this id in this scheme"))
+            problems.append(
+                Problem(path=f"answers.{_short(question_id)}", message="no question has this id in this scheme")
+            )
             continue
         question = found[1]
         if question.option(option_id) is None:
@@ -150,7 +154,7 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
             problems.append(
                 Problem(
                     path=f"answers.{question_id}",
-                    message=f'"{option_id}" is not an answer to "{question.text}"; allowed: {allowed}',
+                    message=f'{quote(option_id, ID_SHOWN)} is not an answer to "{question.text}"; allowed: {allowed}',
                 )
             )
     for _domain, question in scheme.questions():
@@ -162,14 +166,17 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
         domain = domains.get(domain_id)
         if domain is None or not domain.asks_unpaid_support:
             problems.append(
-                Problem(path=f"unpaid_support.{domain_id}", message="no area asks about unpaid help with this id")
+                Problem(
+                    path=f"unpaid_support.{_short(domain_id)}", message="no area asks about unpaid help with this id"
+                )
             )
         elif scheme.unpaid_support.option(option_id) is None:
             allowed = ", ".join(o.id for o in scheme.unpaid_support.options)
             problems.append(
                 Problem(
                     path=f"unpaid_support.{domain_id}",
-                    message=f'"{option_id}" is not an answer to "{scheme.support_question(domain)}" '
+                    message=f"{quote(option_id, ID_SHOWN)} is not an answer to "
+                    f'"{scheme.support_question(domain)}" '
                     f"({domain.title}); allowed: {allowed}",
                 )
             )
@@ -206,6 +213,11 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
     )
 
 
+def _short(key: str) -> str:
+    """A key from the file in a problem's path, cut short when it is long."""
+    return quote(key, ID_SHOWN)[1:-1]
+
+
 def _string_map(top: Reader, key: str, *, required: bool = True) -> dict[str, str]:
     table = top.table(key, required=required)
     if table is None:
@@ -215,5 +227,5 @@ def _string_map(top: Reader, key: str, *, required: bool = True) -> dict[str, st
         if isinstance(value, str):
             out[name] = value
         else:
-            table.problem(name, f"expected an option id (text), got {describe(value)}")
+            table.problem(_short(name), f"expected an option id (text), got {describe(value)}")
     return out

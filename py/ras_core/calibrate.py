@@ -88,7 +88,7 @@ def read_cases(data: bytes | str, scheme: Scheme) -> Cases:
                     f"The columns are separated by {name}, not commas. Save the file as "
                     '"CSV (comma delimited)" or "CSV UTF-8", then try again.'
                 )
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = _records(csv.reader(io.StringIO(text, newline="")))
     header: list[str] = []
     header_row = 0
     for number, row in enumerate(reader, start=1):
@@ -199,6 +199,23 @@ def read_cases(data: bytes | str, scheme: Scheme) -> Cases:
     return Cases(
         cases=tuple(cases), problems=tuple(problems), rows_read=rows_read, blank_lines=blank, ignored_columns=ignored
     )
+
+
+def _records(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+    """The CSV's records; one the csv module cannot read ends the file with a plain problem."""
+    count = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            raise CasesError(
+                f"Row {count + 1} cannot be read: it has a field longer than {csv.field_size_limit():,} "
+                "characters, which no case has."
+            ) from None
+        count += 1
+        yield row
 
 
 def _decode(data: bytes | str) -> str:

@@ -37,10 +37,11 @@ class NumberError(ValueError):
         super().__init__(message)
 
 
-def quote(text: str) -> str:
+def quote(text: str, limit: int = QUOTED) -> str:
     """Text as it is shown inside a message: in quotes, cut short when long."""
-    shown = text if len(text) <= QUOTED else text[: QUOTED - 3] + "..."
-    return f'"{shown}"'
+    shown = text if len(text) <= limit else text[: limit - 3] + "..."
+    # Invisible characters are shown by their code, so they cannot act on a terminal.
+    return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in shown) + '"'
 
 
 def parse_money(text: str, *, maximum: Decimal = MAX_MONEY) -> Decimal:

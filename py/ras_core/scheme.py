@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from ._reader import Reader
+from ._reader import Reader, is_number
 from .errors import Problem, SchemeError
 from .files import BOM, read_text
 from .numbers import MAX_MONEY, MAX_POINTS
@@ -291,7 +291,9 @@ class _Loader:
         reference = self.reference(reader)
         start = reader.date("start_date", required=False)
         reader.done()
-        if "value" in reader.data:
+        raw = reader.data.get("value")
+        # A value of the wrong kind is already reported; its ranges are not checked too.
+        if is_number(raw) and (not whole or isinstance(raw, int)):
             if minimum is not None and value < minimum:
                 reader.problem("value", f"must be {minimum} or more, got {value}")
             if above is not None and value <= above:
@@ -548,7 +550,7 @@ class _Loader:
             reader.problem("", 'give either "width" (bands of equal size) or "edges", not both')
         if has_width:
             width = reader.number("width")
-            if width <= 0:
+            if is_number(reader.data["width"]) and width <= 0:
                 reader.problem("width", f"must be more than 0, got {width}")
             too_large(reader, "width", width)
         if has_edges:

@@ -36,7 +36,12 @@ UNEXPECTED = (
 
 
 def _reply(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a file cannot cross to JavaScript raw
+        return json.dumps(data, ensure_ascii=True, sort_keys=True)
+    return text
 
 
 def _refuse(problems: list[str]) -> str:
