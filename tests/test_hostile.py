@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLE
 from ras_core import cli, scheme_from_toml, web
@@ -187,3 +189,23 @@ def test_an_answers_file_too_large_to_store_here(tmp_path: Path, capsys: pytest.
     path = tmp_path / "large.json"
     path.write_text(text, encoding="utf-8")
     assert run_ras(capsys, "estimate", "--scheme", EXAMPLE, path)[0] == 1
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=150, deadline=None)
+def test_any_text_gets_an_expected_reply_from_every_entry_point(text: str) -> None:
+    """Not even the catch-all: every reply to arbitrary text is one the core meant to give."""
+    assert json.loads(web.load_scheme_text(EXAMPLE_TEXT))["ok"]
+    header = "case_id,points,current_weekly_cost\n"
+    replies = [
+        web.check_answers_json(text),
+        web.estimate_json(text),
+        web.calibrate_json(header + text, "{}"),
+        web.calibrate_json(text, "{}"),
+        web.calibrate_json(header + "A,10,50\n", text),
+        web.calibrate_json(header + "A,10,50\n", json.dumps({"target_total": text, "new_version": text})),
+        web.load_scheme_text(text),
+    ]
+    for reply in replies:
+        assert_plain(reply)
+        assert web.UNEXPECTED not in reply
