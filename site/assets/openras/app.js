@@ -3,7 +3,7 @@
 // (worker.js), started as soon as this page loads, so the page never freezes. The
 // answers live only in this page's form fields: nothing is stored or sent.
 
-import { clearFileProblems, downloadText, showFileProblems } from "./ui.js";
+import { clearFileProblems, downloadText, readText, showFileProblems } from "./ui.js";
 
 const root = document.getElementById("openras");
 const BOOT_TIMEOUT_MS = 90000;
@@ -507,7 +507,7 @@ root.addEventListener("change", async (event) => {
   const outcome =
     file.size > MAX_FILE_BYTES
       ? { ok: false, problems: ["The file is too large to be a file of answers from this site."] }
-      : await checkAnswersText(await file.text());
+      : await checkAnswersText(await readText(file));
   status.textContent = "";
   input.value = "";
   if (!outcome.ok) return showFileProblems(box, outcome.problems);

@@ -2,7 +2,7 @@
 // on. Everything stays on this device; an uploaded file is checked before anything on
 // the page changes, and a bad file is named with what is wrong.
 
-import { clearFileProblems, downloadText, showFileProblems } from "./ui.js";
+import { clearFileProblems, downloadText, readText, showFileProblems } from "./ui.js";
 
 const root = document.getElementById("openras-review");
 const form = root.querySelector(".openras-review-form");
@@ -95,7 +95,7 @@ upload.querySelector("input[type=file]").addEventListener("change", async (event
     found = ["The file is too large to be a review file from this site."];
   } else {
     try {
-      data = JSON.parse(await file.text());
+      data = JSON.parse(await readText(file));
       found = problems(data);
     } catch (error) {
       found = ["The file is not a review file from this site: it is not JSON."];

@@ -46,3 +46,10 @@ export function downloadText(name, text, type) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
+
+// A file's text as UTF-8, as the `ras` command reads it (a UTF-8 byte-order mark is
+// dropped; bytes that are not UTF-8 become U+FFFD). File.text() would also take a
+// UTF-16 byte-order mark as a sign of UTF-16, which the command does not.
+export async function readText(file) {
+  return new TextDecoder("utf-8").decode(await file.arrayBuffer());
+}
