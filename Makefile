@@ -3,7 +3,7 @@
 #   make test    lint, type-check and run the whole test suite (core and browser)
 # Both set up what they need first: a virtual environment in .venv with the Python
 # packages, the npm packages in node_modules, and (for the browser tests) Debian's
-# chromium, so they work on a fresh machine.
+# chromium and nginx-core, so they work on a fresh machine.
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,9 +11,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
+NGINX := /usr/sbin/nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build test lint typecheck pytest bench bench-browser bench-lighthouse bench-calibrate setup chromium clean
+.PHONY: serve build test lint typecheck pytest bench bench-browser bench-lighthouse bench-calibrate setup chromium nginx clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +34,12 @@ setup: $(STAMP) $(NPM_STAMP)
 chromium:
 	@[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
 
+# Debian's nginx, to test the nginx snippet in site/hosting/: tests/browser/test_nginx.py
+# runs its own nginx on 127.0.0.1 with a configuration in a temporary folder (not the
+# package's service, which apt-get may start on a machine with systemd).
+nginx:
+	@[ -x $(NGINX) ] || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q nginx-core; }
+
 build: setup
 	$(BIN)/python build.py
 
@@ -46,7 +53,7 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-pytest: setup chromium
+pytest: setup chromium nginx
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest

@@ -9,15 +9,16 @@ The build runs in named steps:
   4. vendor the runtime       Pyodide from node_modules (only the files boot needs)
   5. vendor micropip          pinned by version and sha256, with its own lock entry
   6. write the scheme         the scheme as TOML and JSON, and boot.json for the worker
-  7. write the headers        _headers with the Content-Security-Policy, for static hosts
-  8. write offline support    sw.js (the service worker) and offline.json (what it caches)
+  7. write offline support    sw.js (the service worker) and offline.json (what it caches)
+  8. write the headers        _headers: the security headers and Cache-Control, for static hosts
   9. pre-compress             .br and .gz beside each file, for hosts that serve them
  10. write the manifest       every file with its size and sha256
 
 Every URL in the site is relative, so it works at any path (https://council.example/budget/).
 
-  python build.py [--scheme content/schemes/example.toml] [--out dist]
+  python build.py [--scheme content/schemes/example.toml] [--council content/council.toml] [--out dist]
   python build.py serve [--port 8000] [--base /budget/] [--header "Name: value"] [--no-build]
+                        [--no-security-headers]
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import hashlib
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +48,7 @@ from ras_core import SchemeError, explain, load_scheme, scheme_to_dict  # noqa: 
 from ras_core.scheme import Scheme  # noqa: E402
 
 DEFAULT_SCHEME = ROOT / "content" / "schemes" / "example.toml"
+DEFAULT_COUNCIL = ROOT / "content" / "council.toml"
 DEFAULT_OUT = ROOT / "dist"
 CACHE = ROOT / ".cache"
 
@@ -58,20 +61,44 @@ MICROPIP_SHA256 = "768de165adb8e66906039d8fec4127a57f522dfdf8e6fbff877a4616941ec
 DEFAULT_EPOCH = "1767225600"
 
 # The policy the site is built and tested to work under. `_headers` (for static hosts
-# that read it) and site/hosting/nginx.conf send it; a <meta> tag cannot, because a
-# meta policy does not apply to the Web Worker.
+# that read it), site/hosting/nginx.conf and `build.py serve` send it with the other
+# headers below; a <meta> tag cannot, because a meta policy does not apply to the Web
+# Worker. content/docs/hosting.md explains each header to councils; tests/test_hosting.py
+# checks that the three sets agree.
 CSP = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
     "style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
+HSTS = "Strict-Transport-Security"
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    # HTTPS only, for this one host name (no includeSubDomains, no preload): see hosting.md.
+    HSTS: "max-age=31536000",
 }
+
+# Cache-Control. Only a file whose name changes whenever its content changes may be kept
+# without asking again: Material names its styles and scripts by a hash of their content
+# (main.57a0d79d.min.css). Everything else keeps its name from build to build (the pages,
+# sw.js, our scripts, the Pyodide runtime, the ras_core wheel, the scheme), so browsers
+# must check it each time: "no-cache" lets them keep a copy but revalidate it (a 304
+# when it has not changed).
+CACHE_LONG = "public, max-age=31536000, immutable"
+CACHE_CHECK = "no-cache"
+HASHED_NAME = re.compile(
+    r"^assets/(?:javascripts|stylesheets)/(?:[^/]+/)*[^/]+\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$"
+)
+
+
+def cache_control(name: str) -> str:
+    """The Cache-Control for a file of the site, by its path inside dist/ (such as "sw.js")."""
+    return CACHE_LONG if HASHED_NAME.match(name) else CACHE_CHECK
+
 
 # Files the service worker does not cache: for hosts and tools, not for people.
 OFFLINE_SKIP = {"_headers", "manifest.json", "offline.json", "sw.js", "sitemap.xml", "sitemap.xml.gz"}
@@ -144,7 +171,7 @@ def build_wheel(work: Path) -> Path:
     return wheels[0]
 
 
-def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path) -> None:
+def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path, council_path: Path = DEFAULT_COUNCIL) -> None:
     """Guidance and the assessment, in one MkDocs Material build (which empties `out`)."""
     import yaml  # MkDocs depends on PyYAML
 
@@ -163,9 +190,9 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path) -> Non
     config["theme"]["custom_dir"] = str(ROOT / "site" / "theme")
     config.setdefault("extra", {})["scheme"] = scheme_to_dict(scheme)
     config["extra"]["scheme_file"] = scheme_path.name
-    config["extra"]["council_file"] = str(ROOT / "content" / "council.toml")
+    config["extra"]["council_file"] = str(council_path.resolve())
     config["extra"]["csp"] = CSP
-    council = tomllib.loads((ROOT / "content" / "council.toml").read_text(encoding="utf-8"))
+    council = tomllib.loads(council_path.read_text(encoding="utf-8"))
     config["extra"]["guided"] = {"idle_minutes": 15, "warning_seconds": 60, **council.get("guided", {})}
     config["extra"]["review"] = tomllib.loads((ROOT / "content" / "review.toml").read_text(encoding="utf-8"))
     config["hooks"] = [str(ROOT / "site" / hook) for hook in config.get("hooks", [])]
@@ -248,11 +275,46 @@ def write_scheme(scheme: Scheme, scheme_path: Path, wheel: Path, runtime: Path) 
     (runtime / "boot.json").write_text(json.dumps(boot, indent=1), encoding="utf-8")
 
 
+def cache_rules(out: Path, later: tuple[str, ...] = ("manifest.json",)) -> list[tuple[str, str]]:
+    """(URL pattern, Cache-Control) for `_headers`, so that every file is matched by exactly
+    one pattern: hosts join the values of a header set by two matching rules. `later`:
+    files at the top of the site that the build writes after `_headers`."""
+    rules: list[tuple[str, str]] = [(f"/{name}", cache_control(name)) for name in later]
+
+    def files(folder: Path) -> list[Path]:
+        return [p for p in folder.rglob("*") if p.is_file() and not is_derived(p)]
+
+    def visit(folder: Path, prefix: str) -> None:
+        for child in sorted(folder.iterdir()):
+            name = child.relative_to(out).as_posix()
+            if child.is_dir():
+                values = {cache_control(p.relative_to(out).as_posix()) for p in files(child)}
+                if len(values) == 1:  # one rule for the whole folder
+                    rules.append((f"{prefix}{child.name}/*", values.pop()))
+                elif values:
+                    visit(child, f"{prefix}{child.name}/")
+            elif not is_derived(child) and child.name != "_headers":
+                rules.append((prefix + child.name, cache_control(name)))
+                if child.name == "index.html":
+                    rules.append((prefix, cache_control(name)))  # the folder's own URL
+
+    visit(out, "/")
+    return rules
+
+
 def write_host_headers(out: Path) -> None:
     """`_headers`, read by static hosts such as Netlify and Cloudflare Pages."""
-    lines = ["/*"] + [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
+    lines = [
+        "# Response headers for static hosts that read this file (Netlify, Cloudflare Pages and others).",
+        "# Written by build.py; content/docs/hosting.md explains each header.",
+        "/*",
+    ]
+    lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS.items()]
     lines += ["", "/*.wasm", "  Content-Type: application/wasm", ""]
-    (out / "_headers").write_text("\n".join(lines), encoding="utf-8")
+    lines += ["# Cache-Control: each file matches one rule below (a header set by two rules would be joined)."]
+    for pattern, value in cache_rules(out):
+        lines += [pattern, f"  Cache-Control: {value}"]
+    (out / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def is_derived(path: Path) -> bool:
@@ -328,7 +390,7 @@ def write_manifest(out: Path, scheme: Scheme) -> None:
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
 
-def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT) -> None:
+def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT, council_path: Path = DEFAULT_COUNCIL) -> None:
     out = out.resolve()
     print(f"Building the OpenRAS site into {out}")
     with tempfile.TemporaryDirectory(prefix="openras-") as tmp:
@@ -338,17 +400,17 @@ def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT) -> None:
         with step("build the ras_core wheel"):
             wheel = build_wheel(work)
         with step("build the pages with MkDocs Material"):
-            build_pages(scheme, scheme_path, out, work)
+            build_pages(scheme, scheme_path, out, work, council_path)
         with step("vendor the Pyodide runtime"):
             runtime = vendor_runtime(out)
         with step(f"vendor micropip {MICROPIP_VERSION}"):
             vendor_micropip(runtime)
         with step("write the scheme"):
             write_scheme(scheme, scheme_path, wheel, runtime)
-        with step("write the headers for static hosts"):
-            write_host_headers(out)
         with step("write the service worker for offline use"):
             write_offline(out)
+        with step("write the headers for static hosts"):
+            write_host_headers(out)
         with step("pre-compress (.br and .gz)"):
             compress(out)
         with step("write the manifest"):
@@ -360,7 +422,15 @@ def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT) -> None:
 
 
 def handler(directory: Path, base: str, headers: dict[str, str]) -> Callable[..., http.server.BaseHTTPRequestHandler]:
-    """A static file handler for `directory` mounted at the path `base` (such as /budget/)."""
+    """A static file handler for `directory` mounted at the path `base` (such as /budget/).
+
+    Each response has the Cache-Control that `_headers` gives the same file, and `headers`.
+    """
+    # Never Strict-Transport-Security: this server speaks plain http (on 127.0.0.1), and
+    # HSTS belongs to an HTTPS host name. Browsers ignore it over http anyway (RFC 6797,
+    # section 8.1), so sending it here would only pretend to test it.
+    extra = {name: value for name, value in headers.items() if name.lower() != HSTS.lower()}
+    own_cache = any(name.lower() == "cache-control" for name in extra)
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
@@ -398,10 +468,17 @@ def handler(directory: Path, base: str, headers: dict[str, str]) -> Callable[...
             return body
 
         def end_headers(self) -> None:
-            self.send_header("Cache-Control", "no-cache")
-            for name, value in headers.items():
+            if not own_cache:
+                self.send_header("Cache-Control", cache_control(self.site_name()))
+            for name, value in extra.items():
                 self.send_header(name, value)
             super().end_headers()
+
+        def site_name(self) -> str:
+            """The requested file's path inside the site, as cache_control takes it."""
+            trimmed = self.path.split("?", 1)[0].split("#", 1)[0]
+            name = trimmed[len(base) :] if trimmed.startswith(base) else trimmed.lstrip("/")
+            return name + "index.html" if name == "" or name.endswith("/") else name
 
         def log_message(self, format: str, *args: Any) -> None:
             pass
@@ -425,6 +502,8 @@ def make_server(
     base: str = "/",
     headers: dict[str, str] | None = None,
 ) -> http.server.ThreadingHTTPServer:
+    """A server for a built site. It adds only the `headers` given (the browser tests choose
+    theirs); `build.py serve` gives it SECURITY_HEADERS."""
     base = "/" + base.strip("/") + "/" if base.strip("/") else "/"
     return QuietServer((host, port), handler(directory, base, headers or {}))
 
@@ -442,6 +521,12 @@ def main(argv: list[str] | None = None) -> int:
         help="build (the default), or serve: build, then serve the folder",
     )
     parser.add_argument("--scheme", type=Path, default=DEFAULT_SCHEME, help="the scheme to build with")
+    parser.add_argument(
+        "--council",
+        type=Path,
+        default=DEFAULT_COUNCIL,
+        help="the council's text for the guidance pages (default content/council.toml)",
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the output folder (emptied first)")
     parser.add_argument("--host", default="127.0.0.1", help="serve: the address (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="serve: the port (default 8000)")
@@ -451,13 +536,19 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="'NAME: VALUE'",
-        help="serve: a response header to add (repeatable), such as a Content-Security-Policy",
+        help="serve: a response header to add or replace (repeatable), such as 'Content-Security-Policy: ...'",
+    )
+    parser.add_argument(
+        "--no-security-headers",
+        action="store_true",
+        help="serve: leave out the security headers a host should send (sent by default, except "
+        "Strict-Transport-Security, which is for HTTPS only)",
     )
     parser.add_argument("--no-build", action="store_true", help="serve: serve the folder as it is")
     args = parser.parse_args(argv)
     try:
         if not (args.command == "serve" and args.no_build):
-            build(args.scheme, args.out)
+            build(args.scheme, args.out, args.council)
     except SchemeError as error:
         print(f"\n{error.report()}", file=sys.stderr)
         return 1
@@ -465,8 +556,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nThe build stopped: {error}", file=sys.stderr)
         return 1
     if args.command == "serve":
-        headers = dict(h.split(":", 1) for h in args.header)
-        headers = {k.strip(): v.strip() for k, v in headers.items()}
+        headers = {} if args.no_security_headers else dict(SECURITY_HEADERS)
+        for line in args.header:
+            name, _, value = line.partition(":")
+            headers = {k: v for k, v in headers.items() if k.lower() != name.strip().lower()}
+            headers[name.strip()] = value.strip()
         server = make_server(args.out.resolve(), args.host, args.port, args.base, headers)
         base = "/" + args.base.strip("/") + "/" if args.base.strip("/") else "/"
         print(f"Serving {args.out} at http://{args.host}:{args.port}{base} (Ctrl+C to stop)")
