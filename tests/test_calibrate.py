@@ -14,8 +14,8 @@ import pytest
 from conftest import EXAMPLE, ROOT
 from helpers import random_answers
 from ras_core import Scheme, answers_from_dict, estimate, load_scheme
-from ras_core.calibrate import CasesError, calibrate, next_version, read_cases, recalibrated_toml
-from ras_core.report import report_html
+from ras_core.council.calibrate import CasesError, calibrate, next_version, read_cases, recalibrated_toml
+from ras_core.council.report import report_html
 
 SAMPLE = ROOT / "content" / "calibration" / "example-sample.csv"
 
@@ -317,7 +317,7 @@ def test_rates_that_round_to_nothing_are_refused(example: Scheme) -> None:
 
 
 def test_formula_cells_are_shown_as_text_in_the_report_and_summary(example: Scheme) -> None:
-    from ras_core.calibrate import summary
+    from ras_core.council.calibrate import summary
 
     text = "\n".join(
         [

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT, SCHEMES
 from ras_core import answers_from_dict, answers_from_json, estimate, load_scheme
-from ras_core.money import to_pence
+from ras_core.scheme.money import to_pence
 
 SCHEME_FILES = sorted(SCHEMES.glob("*.toml"))
 

@@ -12,7 +12,7 @@ import textstat
 
 from conftest import EXAMPLE, ROOT
 from ras_core import load_scheme
-from ras_core.money import percent
+from ras_core.scheme.money import percent
 
 DOCS = ROOT / "content" / "docs"
 GUIDANCE = sorted(p.stem for p in DOCS.glob("*.md") if p.stem != "assessment")

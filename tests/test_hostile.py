@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLE
 from ras_core import cli, scheme_from_toml, web
-from ras_core.errors import MAX_SHOWN
+from ras_core.scheme.errors import MAX_SHOWN
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 EXPECTED: dict[str, dict[str, str]] = tomllib.loads((HOSTILE / "expected.toml").read_text(encoding="utf-8"))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ras_core.numbers import MAX_MONEY, MAX_POINTS, NumberError, parse_money, parse_percent, parse_points
+from ras_core.scheme.numbers import MAX_MONEY, MAX_POINTS, NumberError, parse_money, parse_percent, parse_points
 
 NOT_MONEY = "is not an amount of money: write pounds and pence, like 1250 or 1,250.50."
 

@@ -134,7 +134,7 @@ def test_the_working_is_a_sum_a_person_can_redo(name: str) -> None:
 @SETTINGS
 @given(scheme_and_answers())
 def test_scoring_for_calibration_gives_the_same_points_as_the_estimate(pair: tuple[Scheme, dict[str, Any]]) -> None:
-    from ras_core.estimate import score
+    from ras_core.estimate.figures import score
 
     scheme, data = pair
     answers = answers_from_dict(data, scheme)

@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ras_core import answers_from_dict, estimate, load_scheme
-from ras_core.money import pounds_exact, to_pence
+from ras_core.scheme.money import pounds_exact, to_pence
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEME = ROOT / "content" / "schemes" / "example.toml"

@@ -4,11 +4,12 @@ every step of its working. Standard library only, so the same code runs in CPyth
 and in the browser through Pyodide.
 """
 
-from .answers import Answers, answers_from_dict, answers_from_json
-from .errors import AnswersError, InputError, Problem, SchemeError
-from .estimate import Band, Estimate, Step, band_for, estimate
+from .estimate.figures import Band, Estimate, Step, band_for, estimate
 from .explain import explain
-from .scheme import Scheme, load_scheme, scheme_from_dict, scheme_from_toml
+from .scheme.answers import Answers, answers_from_dict, answers_from_json
+from .scheme.errors import AnswersError, InputError, Problem, SchemeError
+from .scheme.load import load_scheme, scheme_from_dict, scheme_from_toml
+from .scheme.model import Scheme
 from .serialize import estimate_to_dict, scheme_to_dict
 
 __version__ = "0.1.0"

@@ -14,13 +14,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .answers import answers_from_json
-from .errors import InputError, Problem, SchemeError
-from .estimate import Estimate, band_words, estimate, hours_words
+from .estimate.figures import Estimate, band_words, estimate, hours_words
 from .explain import explain
 from .files import read_bytes, read_text, write_text
-from .money import pounds_exact
-from .scheme import Scheme, load_scheme
+from .scheme.answers import answers_from_json
+from .scheme.errors import InputError, Problem, SchemeError
+from .scheme.load import load_scheme
+from .scheme.model import Scheme
+from .scheme.money import pounds_exact
 from .serialize import estimate_to_dict, scheme_to_dict
 
 
@@ -86,8 +87,8 @@ def human(result: Estimate) -> str:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    from .calibrate import CasesError, read_options, recalibrate, summary
-    from .report import report_html
+    from .council.calibrate import CasesError, read_options, recalibrate, summary
+    from .council.report import report_html
 
     scheme = _scheme(args.scheme)
     typed = {

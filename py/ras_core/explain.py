@@ -13,8 +13,8 @@ import re
 import urllib.parse
 from decimal import Decimal
 
-from . import money
-from .scheme import Parameter, Reference, Scheme
+from .scheme import money
+from .scheme.model import Parameter, Reference, Scheme
 
 # Scheme text is the council's words, never markup. Every string from the scheme goes
 # through markdown_text (or markdown_paragraphs) before it is written here, so that it

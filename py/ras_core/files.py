@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InputError, Problem
+from .scheme.errors import InputError, Problem
 
 BOM = "\ufeff"
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from . import money
-from .estimate import Band, Estimate
-from .scheme import Parameter, Reference, Scheme
+from .estimate.figures import Band, Estimate
+from .scheme import money
+from .scheme.model import Parameter, Reference, Scheme
 
 
 def _reference(reference: Reference | None) -> dict[str, Any] | None:

@@ -16,11 +16,12 @@ import json
 from collections.abc import Callable
 from typing import Any, ParamSpec
 
-from .answers import answers_from_json
-from .errors import InputError, Problem, shown
-from .estimate import Estimate, band_words, estimate, hours_words
-from .money import pounds, pounds_exact
-from .scheme import Scheme, scheme_from_toml
+from .estimate.figures import Estimate, band_words, estimate, hours_words
+from .scheme.answers import answers_from_json
+from .scheme.errors import InputError, Problem, shown
+from .scheme.load import scheme_from_toml
+from .scheme.model import Scheme
+from .scheme.money import pounds, pounds_exact
 from .serialize import estimate_to_dict
 
 _loaded: list[Scheme] = []
@@ -105,8 +106,8 @@ def calibrate_json(cases_text: str, options_text: str) -> str:
     Options (JSON): target_total, contingency_percent, fairness_threshold (decimal strings
     or null) and new_version (or null for the next one).
     """
-    from .calibrate import CasesError, read_options, recalibrate, summary
-    from .report import report_html
+    from .council.calibrate import CasesError, read_options, recalibrate, summary
+    from .council.report import report_html
 
     if not _loaded:
         return _reply({"ok": False, "problems": ["The scheme has not been loaded yet."]})

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..files import BOM
 from ._reader import Reader, describe
 from .errors import AnswersError, Problem
-from .files import BOM
+from .model import Scheme
 from .numbers import quote
-from .scheme import Scheme
 
 # Answer files are small; anything much larger is not an answers file.
 MAX_ANSWERS_BYTES = 200_000

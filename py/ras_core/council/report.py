@@ -13,7 +13,7 @@ import itertools
 from decimal import Decimal
 from html import escape
 
-from . import money
+from ..scheme import money
 from .calibrate import Calibration, Group, as_text
 
 WIDTH, HEIGHT, PAD = 640, 360, 48

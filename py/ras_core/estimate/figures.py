@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from . import money
-from .answers import Answers
-from .scheme import Bands, Domain, Option, Outcome, Question, Reference, Scheme, SupportOption
+from ..scheme import money
+from ..scheme.answers import Answers
+from ..scheme.model import Bands, Domain, Option, Outcome, Question, Reference, Scheme, SupportOption
 
 ZERO = Decimal(0)
 

@@ -20,11 +20,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from . import money
-from .errors import SchemeError
-from .estimate import score
-from .numbers import MAX_TOTAL, NumberError, parse_money, parse_percent, parse_points, quote
-from .scheme import Scheme, scheme_from_toml
+from ..estimate.figures import score
+from ..scheme import money
+from ..scheme.errors import SchemeError
+from ..scheme.load import scheme_from_toml
+from ..scheme.model import Scheme
+from ..scheme.numbers import MAX_TOTAL, NumberError, parse_money, parse_percent, parse_points, quote
 
 MAX_ROWS_LISTED = 200
 REQUIRED = ("case_id", "current_weekly_cost")

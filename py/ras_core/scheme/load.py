@@ -1,0 +1,273 @@
+"""Loading a scheme file: TOML text to a checked `Scheme`, or every problem at once.
+
+The file is parsed with `tomllib` (numbers as exact Decimals) and walked with the
+typed getters in `_reader`, section by section: identity, references, areas and
+their questions, unpaid support, eligibility (here), and the money sections
+(`load_money.py`). Cross-checks (ids used twice, unknown references and outcomes)
+are made as the file is read. Loading reports every problem together (`SchemeError`),
+each with the file and a dotted path.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import tomllib
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..files import BOM, read_text
+from . import load_money
+from ._reader import Reader
+from .checks import ID_PATTERN, Checks
+from .errors import Problem, SchemeError
+from .model import (
+    NATIONS,
+    PERIODS,
+    Domain,
+    Eligibility,
+    Option,
+    Outcome,
+    Question,
+    Reference,
+    Scheme,
+    SupportOption,
+    UnpaidSupport,
+)
+from .numbers import MAX_POINTS
+
+
+def load_scheme(path: str | Path) -> Scheme:
+    """Read and check a scheme TOML file; raise `SchemeError` listing every problem."""
+    return scheme_from_toml(read_text(path, SchemeError), source=str(path))
+
+
+def scheme_from_toml(text: str, *, source: str = "scheme.toml") -> Scheme:
+    try:
+        data = tomllib.loads(text.removeprefix(BOM), parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise SchemeError(source, [Problem(path="", message=_toml_message(error))]) from None
+    except RecursionError:
+        raise SchemeError(source, [Problem(path="", message="is nested too deeply to be a scheme")]) from None
+    except ValueError:
+        # tomllib lets Python's own error through for a whole number of more than
+        # 4,300 digits; nothing else in a TOML file raises it.
+        raise SchemeError(source, [Problem(path="", message="not valid TOML: a number is too long to read")]) from None
+    return scheme_from_dict(data, source=source)
+
+
+def _toml_message(error: tomllib.TOMLDecodeError) -> str:
+    # Python 3.11 has no lineno/colno attributes; the message always ends with them.
+    text = str(error)
+    found = re.search(r"^(.*) \(at line (\d+), column (\d+)\)$", text)
+    if found:
+        return f"line {found[2]}, column {found[3]}: not valid TOML: {found[1]}"
+    return f"not valid TOML: {text}"
+
+
+def scheme_from_dict(data: Mapping[str, Any], *, source: str = "scheme.toml") -> Scheme:
+    problems: list[Problem] = []
+    top = Reader(data, "", problems)
+    loader = _Loader(problems)
+    scheme = loader.scheme(top)
+    top.done()
+    if problems:
+        raise SchemeError(source, problems)
+    assert scheme is not None
+    return scheme
+
+
+class _Loader(Checks):
+    """Walks the scheme tables; cross-checks (ids, references, ranges) happen here."""
+
+    # -- sections ------------------------------------------------------------
+
+    def scheme(self, top: Reader) -> Scheme | None:
+        for name, reader in top.named_tables("references"):
+            if not ID_PATTERN.match(name):
+                self.fail(reader.path, 'reference names use lower-case letters, digits and "-"')
+            self.references[name] = Reference(id=name, title=reader.text("title"), url=reader.optional_text("url"))
+            reader.done()
+
+        head = top.table("scheme")
+        identity = self.identity(head) if head else None
+        domains = tuple(self.domains(top))
+        support = self.unpaid_support(top.table("unpaid_support"))
+        allocation = load_money.allocation(self, top.table("allocation"))
+        minimum_points, exceptional_points = load_money.thresholds(self, top.table("thresholds", required=False))
+        bands = load_money.bands(self, top.table("bands"))
+        money = top.table("money")
+        hourly_rate = weeks = None
+        if money is not None:
+            hourly_rate = self.parameter(money, "hourly_rate", above=Decimal(0))
+            weeks = self.parameter(money, "weeks_per_year", whole=True, above=Decimal(0))
+            money.done()
+        eligibility = self.eligibility(top.table("eligibility"), domains)
+
+        if (
+            minimum_points is not None
+            and exceptional_points is not None
+            and exceptional_points.value <= minimum_points.value
+        ):
+            self.fail(
+                "thresholds.exceptional_points.value",
+                f"must be more than thresholds.minimum_points ({minimum_points.value}), got {exceptional_points.value}",
+            )
+
+        if (
+            identity is None
+            or support is None
+            or allocation is None
+            or bands is None
+            or hourly_rate is None
+            or weeks is None
+            or eligibility is None
+        ):
+            return None
+        return Scheme(
+            **identity,
+            references=tuple(self.references.values()),
+            domains=domains,
+            unpaid_support=support,
+            allocation=allocation,
+            minimum_points=minimum_points,
+            exceptional_points=exceptional_points,
+            bands=bands,
+            hourly_rate=hourly_rate,
+            weeks_per_year=weeks,
+            eligibility=eligibility,
+        )
+
+    def identity(self, reader: Reader) -> dict[str, Any]:
+        values: dict[str, Any] = {
+            "id": self.ident(reader),
+            "council": reader.text("council"),
+            "title": reader.text("title"),
+            "version": reader.text("version"),
+            "effective_from": reader.date("effective_from") or datetime.date(1970, 1, 1),
+            "nation": reader.choice("nation", NATIONS),
+            "illustrative": reader.boolean("illustrative"),
+            "period": reader.choice("period", PERIODS),
+            "contact": reader.text("contact"),
+            "how_to_question": reader.text("how_to_question"),
+        }
+        reader.done()
+        return values
+
+    def domains(self, top: Reader) -> list[Domain]:
+        domains: list[Domain] = []
+        domain_ids: list[tuple[str, str]] = []
+        question_ids: list[tuple[str, str]] = []
+        for reader in top.tables("domains"):
+            domain_id = self.ident(reader)
+            domain_ids.append((domain_id, reader.at("id")))
+            questions: list[Question] = []
+            for q in reader.tables("questions"):
+                question = self.question(q)
+                question_ids.append((question.id, q.at("id")))
+                questions.append(question)
+            domains.append(
+                Domain(
+                    id=domain_id,
+                    title=reader.text("title"),
+                    intro=reader.optional_text("intro"),
+                    questions=tuple(questions),
+                    asks_unpaid_support=reader.boolean("ask_unpaid_support", required=False, default=True),
+                    unpaid_support_question=reader.text("unpaid_support_question", required=False),
+                )
+            )
+            reader.done()
+        self.unique(domain_ids, "domain")
+        self.unique(question_ids, "question")
+        return domains
+
+    def question(self, reader: Reader) -> Question:
+        question_id = self.ident(reader)
+        options: list[Option] = []
+        option_ids: list[tuple[str, str]] = []
+        for o in reader.tables("options"):
+            option_id = self.ident(o)
+            option_ids.append((option_id, o.at("id")))
+            points = o.whole("points")
+            if points < 0:
+                o.problem("points", f"must be a whole number 0 or more, got {points}")
+            elif points > MAX_POINTS:
+                o.problem("points", f"must be {MAX_POINTS:,} or less, got {points}")
+            options.append(
+                Option(
+                    id=option_id,
+                    label=o.text("label"),
+                    points=points,
+                    outcome_not_achieved=o.boolean("outcome_not_achieved", required=False, default=False),
+                )
+            )
+            o.done()
+        self.unique(option_ids, "option")
+        if 0 < len(options) < 2:
+            reader.problem("options", "must have at least 2 options to choose from")
+        question = Question(
+            id=question_id,
+            text=reader.text("text"),
+            hint=reader.text("hint"),
+            guide=reader.optional_text("guide"),
+            outcomes=tuple(reader.text_list("outcomes", required=False)),
+            options=tuple(options),
+        )
+        reader.done()
+        return question
+
+    def unpaid_support(self, reader: Reader | None) -> UnpaidSupport | None:
+        if reader is None:
+            return None
+        options: list[SupportOption] = []
+        ids: list[tuple[str, str]] = []
+        for o in reader.tables("options"):
+            option_id = self.ident(o)
+            ids.append((option_id, o.at("id")))
+            keep = o.number("keep")
+            if "keep" in o.data and not Decimal(0) <= keep <= Decimal(1):
+                o.problem("keep", f"must be a share from 0 to 1 (1 keeps all points), got {keep}")
+            options.append(SupportOption(id=option_id, label=o.text("label"), keep=keep))
+            o.done()
+        self.unique(ids, "option")
+        if options and not any(o.keep == 1 for o in options):
+            reader.problem("options", "one option must keep all points (keep = 1), for no help")
+        support = UnpaidSupport(
+            question=reader.text("question"),
+            hint=reader.text("hint"),
+            willing_question=reader.text("willing_question"),
+            willing_hint=reader.text("willing_hint"),
+            options=tuple(options),
+        )
+        reader.done()
+        return support
+
+    def eligibility(self, reader: Reader | None, domains: tuple[Domain, ...]) -> Eligibility | None:
+        if reader is None:
+            return None
+        minimum = self.parameter(reader, "minimum_unmet", whole=True, minimum=Decimal(1))
+        reference = self.reference(reader)
+        outcomes: list[Outcome] = []
+        ids: list[tuple[str, str]] = []
+        for o in reader.tables("outcomes"):
+            outcome_id = self.ident(o)
+            ids.append((outcome_id, o.at("id")))
+            outcomes.append(Outcome(id=outcome_id, text=o.text("text")))
+            o.done()
+        reader.done()
+        self.unique(ids, "outcome")
+        known = {o.id for o in outcomes}
+        for d, domain in enumerate(domains):
+            for q, question in enumerate(domain.questions):
+                for k, outcome_id in enumerate(question.outcomes):
+                    if outcome_id not in known:
+                        self.fail(
+                            f"domains[{d}].questions[{q}].outcomes[{k}]",
+                            f'unknown outcome "{outcome_id}"; outcomes defined in '
+                            f"eligibility.outcomes: {', '.join(o.id for o in outcomes)}",
+                        )
+        if minimum is None:
+            return None
+        return Eligibility(minimum_unmet=minimum, outcomes=tuple(outcomes), reference=reference)

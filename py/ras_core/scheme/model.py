@@ -1,0 +1,186 @@
+"""A council's RAS scheme as data: the shape of the TOML file a council writes.
+
+Frozen dataclasses for every part of a scheme: areas of life and their questions,
+unpaid support, how points become money (a rate or a table), bands, thresholds, the
+hourly rate and the eligibility screen. Every number a council sets is a `Parameter`
+with a label, a description and, where they apply, a reference and a start date, so
+that the working shown to a person can say where each figure comes from. Reading
+and checking a scheme file is `load.py`'s job; nothing here reads files.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+NATIONS = ("england", "scotland", "wales")
+PERIODS = ("week", "year")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reference:
+    """A published source a figure relies on (a law, a council decision, a method)."""
+
+    id: str
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Parameter:
+    """A number the council sets, with what it means and where it comes from."""
+
+    label: str
+    description: str
+    value: Decimal
+    reference: Reference | None
+    start_date: datetime.date | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Option:
+    id: str
+    label: str
+    points: int
+    outcome_not_achieved: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question:
+    id: str
+    text: str
+    hint: str
+    guide: str | None
+    outcomes: tuple[str, ...]
+    options: tuple[Option, ...]
+
+    def option(self, option_id: str) -> Option | None:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Domain:
+    """An area of life, with its need questions and whether unpaid help is asked about."""
+
+    id: str
+    title: str
+    intro: str | None
+    questions: tuple[Question, ...]
+    asks_unpaid_support: bool
+    unpaid_support_question: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SupportOption:
+    """An answer to "does someone help without being paid?": the share of points kept."""
+
+    id: str
+    label: str
+    keep: Decimal
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnpaidSupport:
+    question: str
+    hint: str
+    willing_question: str
+    willing_hint: str
+    options: tuple[SupportOption, ...]
+
+    def option(self, option_id: str) -> SupportOption | None:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TableRow:
+    """Points from `low` to `high` (inclusive; `high` None for the top row) give `amount`."""
+
+    low: int
+    high: int | None
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Allocation:
+    """How points become money: `rate` (base + points x rate) or a points `table`."""
+
+    method: Literal["rate", "table"]
+    rate_per_point: Parameter | None
+    base: Parameter | None
+    rows: tuple[TableRow, ...]
+    label: str
+    description: str
+    reference: Reference | None
+    start_date: datetime.date | None
+
+    def row_for(self, total: int) -> TableRow:
+        """The table row a points total falls in (a checked table covers every total from 0 up)."""
+        for row in self.rows:
+            if row.low <= total and (row.high is None or total <= row.high):
+                return row
+        raise AssertionError("a checked table covers every points total from 0 up")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Bands:
+    """Bands of fixed `width`, or explicit `edges`. An amount on an edge goes in the band above."""
+
+    label: str
+    description: str
+    width: Decimal | None
+    edges: tuple[Decimal, ...]
+    reference: Reference | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Eligibility:
+    """A screen (not a decision): how many outcomes must look unmet to be likely eligible."""
+
+    minimum_unmet: Parameter
+    outcomes: tuple[Outcome, ...]
+    reference: Reference | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scheme:
+    id: str
+    council: str
+    title: str
+    version: str
+    effective_from: datetime.date
+    nation: str
+    illustrative: bool
+    period: str
+    contact: str
+    how_to_question: str
+    references: tuple[Reference, ...]
+    domains: tuple[Domain, ...]
+    unpaid_support: UnpaidSupport
+    allocation: Allocation
+    minimum_points: Parameter | None
+    exceptional_points: Parameter | None
+    bands: Bands
+    hourly_rate: Parameter
+    weeks_per_year: Parameter
+    eligibility: Eligibility
+
+    def support_question(self, domain: Domain) -> str:
+        """The unpaid-support question for a domain (its own wording, or the scheme's)."""
+        return domain.unpaid_support_question or self.unpaid_support.question
+
+    def questions(self) -> list[tuple[Domain, Question]]:
+        return [(domain, question) for domain in self.domains for question in domain.questions]
