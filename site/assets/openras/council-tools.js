@@ -1,41 +1,30 @@
 // Council tools: the cases file is read here and handed to the same Python core as the
-// estimate, running in a Web Worker started from the same worker script. Nothing is
-// uploaded: the only requests this page makes are for the site's own files.
+// estimate, in the same Web Worker, through the one calculator client (client.js).
+// Nothing is uploaded: the only requests this page makes are for the site's own files.
 
+import { startCalculator } from "./client.js";
+import { REQUEST } from "./protocol.js";
 import { clearFileProblems, downloadText, showFileProblems } from "./ui.js";
 
 const root = document.getElementById("openras-tools");
 const form = root.querySelector(".openras-tools-form");
 const status = root.querySelector(".openras-tools-status");
 const MAX_BYTES = 100 * 1024 * 1024;
-let worker = null;
-let ready = null;
-let nextId = 1;
-const waiting = new Map();
 let latest = null;
 
-function start() {
-  worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  ready = new Promise((resolve, reject) => {
-    worker.onmessage = (event) => {
-      const message = event.data || {};
-      if (message.type === "progress") status.textContent = `Getting the calculator ready: ${message.label}…`;
-      else if (message.type === "ready") {
-        root.dataset.calculator = "ready";
-        status.textContent = "";
-        resolve();
-      } else if (message.type === "failed") {
-        root.dataset.calculator = "failed";
-        reject(new Error(message.message));
-      } else if (waiting.has(message.id)) {
-        waiting.get(message.id)(message);
-        waiting.delete(message.id);
-      }
-    };
-    worker.onerror = () => reject(new Error("A file the calculator needs could not be loaded."));
-  });
-  ready.catch(() => {});
-}
+const calculator = startCalculator({
+  progress(step) {
+    status.textContent = `Getting the calculator ready: ${step.label}…`;
+  },
+  ready() {
+    root.dataset.calculator = "ready";
+    status.textContent = "";
+  },
+  failed() {
+    root.dataset.calculator = "failed";
+    status.textContent = "";
+  },
+});
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -55,19 +44,16 @@ form.addEventListener("submit", async (event) => {
   }
   status.textContent = "Working it out…";
   const started = performance.now();
+  let reply;
   try {
-    await ready;
+    // A request made before the calculator is ready waits for it.
+    reply = await calculator.ask(REQUEST.calibrate, { cases: text, options });
   } catch (error) {
     status.textContent = "";
-    return showFileProblems(form, [`The calculator could not start on this device: ${error.message}`]);
+    return showFileProblems(form, [error.message]);
   }
-  const id = nextId++;
-  const reply = await new Promise((resolve) => {
-    waiting.set(id, resolve);
-    worker.postMessage({ id, type: "calibrate", cases: text, options });
-  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  if (reply.type !== "calibrated" || !reply.ok) {
+  if (!reply.ok) {
     status.textContent = "";
     return showFileProblems(form, reply.problems || ["The file could not be used."]);
   }
@@ -91,4 +77,3 @@ root.querySelector(".openras-tools-scheme").addEventListener("click", () => {
   if (latest) downloadText(`scheme-${latest.new_version}.toml`, latest.scheme_toml, "text/plain");
 });
 
-start();

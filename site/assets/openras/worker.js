@@ -1,18 +1,19 @@
-// The only JavaScript that talks to Pyodide. It starts up in named steps
-// (runtime, package, scheme), posting {type: "progress", step, label} as each begins,
-// then {type: "ready"}. Requests are {id, type: "estimate" | "check", answers} (the
-// answers file's text) or {id, type: "calibrate", cases, options} (a CSV's text), and
-// replies {id, type: "result" | "checked" | "calibrated" | "error", ...}
-// carry the same id. Every file comes from this
-// site: nothing is fetched from anywhere else.
+// The only JavaScript that talks to Pyodide. It starts up in named steps (runtime,
+// package, scheme), then answers requests through a table of Python functions. The
+// messages are declared in protocol.js; Python's reply passes through unchanged. Every
+// file comes from this site: nothing is fetched from anywhere else.
 
 import { loadPyodide } from "../../runtime/pyodide.mjs";
+import { EVENT, REQUEST, STEPS, UNEXPECTED } from "./protocol.js";
 
 const runtimeURL = new URL("../../runtime/", import.meta.url);
-const STEPS = {
-  runtime: "Starting the calculator",
-  package: "Installing the OpenRAS calculator",
-  scheme: "Loading the council's scheme",
+
+// Each request type, and the Python function (in ras_core.web) that answers it, given
+// the request. Each returns JSON text.
+const HANDLERS = {
+  [REQUEST.estimate]: (web, request) => web.estimate_json(request.answers),
+  [REQUEST.check]: (web, request) => web.check_answers_json(request.answers),
+  [REQUEST.calibrate]: (web, request) => web.calibrate_json(request.cases, JSON.stringify(request.options || {})),
 };
 
 let ready = null; // a Promise of the Python `web` module once every step is done
@@ -21,7 +22,7 @@ let failed = false;
 function fail(message) {
   if (failed) return;
   failed = true;
-  self.postMessage({ type: "failed", message });
+  self.postMessage({ type: EVENT.failed, message });
 }
 
 // Pyodide does not always reject when a file cannot be fetched or the WebAssembly
@@ -52,7 +53,7 @@ for (const name of ["instantiate", "instantiateStreaming", "compile", "compileSt
 }
 
 function progress(step) {
-  self.postMessage({ type: "progress", step, label: STEPS[step] });
+  self.postMessage({ type: EVENT.progress, step, label: STEPS[step] });
 }
 
 async function fetchText(name) {
@@ -80,14 +81,12 @@ async function start() {
   const web = pyodide.pyimport("ras_core.web");
   const loaded = JSON.parse(web.load_scheme_text(await fetchText(boot.scheme), boot.scheme));
   if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
-  self.postMessage({ type: "ready", scheme: loaded.scheme, python: pyodide.version });
+  self.postMessage({ type: EVENT.ready, scheme: loaded.scheme, python: pyodide.version });
   return web;
 }
 
-// What the person is told when Python raises: never the traceback itself (it goes to
-// the console, for whoever is fixing the site).
-const UNEXPECTED = "Something went wrong inside the calculator.";
-
+// When Python raises, the person is told UNEXPECTED, never the traceback itself (it
+// goes to the console, for whoever is fixing the site).
 function plain(error) {
   if (error && error.constructor && error.constructor.name === "PythonError") {
     console.error(error.message);
@@ -99,30 +98,21 @@ function plain(error) {
 ready = start();
 ready.catch((error) => fail(plain(error)));
 
+function reply(id, data) {
+  self.postMessage({ id, type: EVENT.reply, reply: data });
+}
+
 self.onmessage = async (event) => {
-  const { id, type, answers } = event.data || {};
-  if (type !== "estimate" && type !== "check" && type !== "calibrate") return;
+  const request = event.data || {};
+  const handler = Object.hasOwn(HANDLERS, request.type) ? HANDLERS[request.type] : null;
+  if (!handler) return;
   try {
     const web = await ready;
-    if (type === "calibrate") {
-      const reply = JSON.parse(web.calibrate_json(event.data.cases, JSON.stringify(event.data.options || {})));
-      self.postMessage({ id, type: "calibrated", ...reply });
-      return;
-    }
-    if (type === "check") {
-      const reply = JSON.parse(web.check_answers_json(answers));
-      self.postMessage({ id, type: "checked", ok: reply.ok, problems: reply.problems || [], answers: reply.answers });
-      return;
-    }
-    const reply = JSON.parse(web.estimate_json(answers));
-    if (reply.ok) {
-      self.postMessage({ id, type: "result", result: reply.result, words: reply.words });
-    } else {
-      self.postMessage({ id, type: "error", problems: reply.problems });
-    }
+    reply(request.id, JSON.parse(handler(web, request)));
   } catch (error) {
     // The worker carries on: one request that fails does not stop the next.
     if (!failed) console.error(error);
-    self.postMessage({ id, type: "error", problems: [failed ? "The calculator could not start." : `${UNEXPECTED} Nothing you entered is lost: you can try again.`] });
+    const problem = failed ? "The calculator could not start." : `${UNEXPECTED} Nothing you entered is lost: you can try again.`;
+    reply(request.id, { ok: false, problems: [problem] });
   }
 };

@@ -1,0 +1,110 @@
+// The assessment page's side of the calculator: it starts the one client (client.js)
+// as soon as the page loads, shows its progress, asks for estimates and checks, and
+// says why there is no result when it cannot start.
+
+import { startCalculator } from "../client.js";
+import { REQUEST } from "../protocol.js";
+import { currentStep, root } from "./page.js";
+import { showProblem, showResult } from "./result.js";
+
+let calculator = null;
+let progress = { number: 0, of: 3, label: "Getting the calculator ready" }; // the step under way
+let wantedEstimate = 0; // the estimate the person is waiting for (earlier ones are ignored)
+
+export function start() {
+  calculator = startCalculator({
+    progress(step) {
+      progress = step;
+      updateProgress();
+    },
+    ready() {
+      root.dataset.calculator = "ready";
+      performance.mark("openras:ready");
+      cacheRuntimeForOffline();
+      updateProgress();
+    },
+    failed() {
+      root.dataset.calculator = "failed";
+      updateProgress();
+      if (currentStep() === "result") showFailure();
+    },
+  });
+  updateProgress();
+}
+
+// Why the calculator could not start, or "" when it has not failed.
+export function failure() {
+  return calculator.state === "failed" ? calculator.failure : "";
+}
+
+function updateProgress() {
+  const status = root.querySelector(".openras-status");
+  const waiting = root.querySelector(".openras-waiting__step");
+  const bar = root.querySelector(".openras-progress");
+  if (calculator.state === "ready") {
+    status.textContent = "";
+    bar.value = bar.max;
+    return;
+  }
+  if (calculator.state === "failed") {
+    status.textContent = "";
+    return;
+  }
+  const done = Math.max(progress.number - 1, 0);
+  const text = `Getting the calculator ready (step ${done + 1} of ${progress.of}): ${progress.label}…`;
+  status.textContent = text;
+  waiting.textContent = text;
+  bar.value = done;
+}
+
+// Once the calculator has started, its files are in the browser's HTTP cache: ask the
+// service worker to keep them, so the estimate works offline next time.
+function cacheRuntimeForOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "runtime-cached") root.dataset.offline = "ready";
+  });
+  navigator.serviceWorker.ready.then((registration) => {
+    if (registration.active) registration.active.postMessage({ type: "cache-runtime" });
+  });
+}
+
+export function requestEstimate(answers) {
+  const ticket = ++wantedEstimate;
+  performance.mark("openras:estimate-requested");
+  calculator.ask(REQUEST.estimate, { answers: JSON.stringify(answers) }).then(
+    (reply) => {
+      if (ticket !== wantedEstimate) return;
+      if (reply.ok) showResult(reply.result, reply.words);
+      // The calculator is still working: only these answers could not be used.
+      else showProblem(`The calculator could not use these answers. ${(reply.problems || []).join(" ")}`);
+    },
+    () => {}, // the failed callback has already shown what went wrong
+  );
+}
+
+// Whether an estimate has been asked for since the page opened or was cleared.
+export function estimateAsked() {
+  return wantedEstimate > 0;
+}
+
+// An estimate still on its way is dropped.
+export function dropEstimate() {
+  wantedEstimate = 0;
+}
+
+// The calculator's reply to checking an answers file's text.
+export function checkAnswers(text) {
+  return calculator.ask(REQUEST.check, { answers: text });
+}
+
+function showFailure() {
+  showProblem(calculator.failure);
+}
+
+// On showing the result step: wait for the result, or say why there is none.
+export function prepareResult() {
+  const done = !root.querySelector(".openras-result").hidden;
+  root.querySelector(".openras-waiting").hidden = done || calculator.state === "failed";
+  if (calculator.state === "failed") showFailure();
+}

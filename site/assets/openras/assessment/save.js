@@ -1,0 +1,171 @@
+// Save and share: download the answers as a file, upload one to carry on, and "Save on
+// this device" (never on until the person asks for it). A file or a saved entry is
+// checked here first (size, JSON, shape), then by the calculator, as the answers file
+// format is defined in Python; nothing changes on the page unless both agree.
+
+import { clearFileProblems, downloadText, readText, showFileProblems } from "../ui.js";
+import { answersFileText, applyAnswers, unanswered } from "./answers.js";
+import { checkAnswers } from "./calculator.js";
+import { clearErrors, showErrors } from "./errors.js";
+import { currentStep, guided, longDate, root } from "./page.js";
+import { show } from "./steps.js";
+
+const MAX_FILE_BYTES = 200000;
+const MAX_DEPTH = 10;
+const SAVE_KEY = `openras:${root.dataset.scheme}:answers`;
+const TOO_LARGE = "The file is too large to be a file of answers from this site.";
+
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function tooDeep(value, depth = 0) {
+  if (depth > MAX_DEPTH) return true;
+  if (value && typeof value === "object") return Object.values(value).some((v) => tooDeep(v, depth + 1));
+  return false;
+}
+
+async function checkAnswersText(text) {
+  if (text.length > MAX_FILE_BYTES) return { ok: false, problems: [TOO_LARGE] };
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: ["The file is not a file of answers from this site: it is not JSON."] };
+  }
+  if (!data || typeof data !== "object" || Array.isArray(data) || tooDeep(data) || !("answers" in data)) {
+    return { ok: false, problems: ["The file is not a file of answers from this site."] };
+  }
+  try {
+    const reply = await checkAnswers(text);
+    if (reply.ok) return { ok: true, answers: reply.answers };
+    return { ok: false, problems: reply.problems };
+  } catch (error) {
+    return { ok: false, problems: ["The file could not be checked, because the calculator could not start."] };
+  }
+}
+
+function showLoaded(message) {
+  const box = root.querySelector(".openras-loaded");
+  box.querySelector("p").textContent = message;
+  box.hidden = false;
+  if (location.hash === "#check") show("check");
+  else location.hash = "#check";
+}
+
+async function upload(event) {
+  const input = event.target.closest(".openras-file-upload");
+  if (!input || !input.files.length) return;
+  const box = input.closest(".openras-upload");
+  const file = input.files[0];
+  const status = box.querySelector(".openras-upload__status");
+  clearFileProblems(box);
+  status.textContent = "Checking your file…";
+  const outcome = file.size > MAX_FILE_BYTES ? { ok: false, problems: [TOO_LARGE] } : await checkAnswersText(await readText(file));
+  status.textContent = "";
+  input.value = "";
+  if (!outcome.ok) return showFileProblems(box, outcome.problems);
+  applyAnswers(outcome.answers);
+  showLoaded(`Your answers from ${file.name} are loaded. Check them, then get your estimate.`);
+}
+
+// Every question must be answered before the answers are saved: if not, "Check your
+// answers" lists what is missing.
+function allAnswered({ moveToCheck }) {
+  const form = root.querySelector(".openras-get-estimate");
+  clearErrors(form);
+  const missing = unanswered(root);
+  if (!missing.length) return true;
+  if (moveToCheck && currentStep() !== "check") location.hash = "#check";
+  showErrors(form, missing);
+  return false;
+}
+
+function downloadAnswers(event) {
+  if (!allAnswered({ moveToCheck: true })) return;
+  downloadText(
+    `answers-${root.dataset.scheme}-${root.dataset.schemeVersion}-${today()}.json`,
+    answersFileText(),
+    "application/json",
+  );
+  event.target.focus();
+}
+
+function saved() {
+  let entry;
+  try {
+    entry = JSON.parse(localStorage.getItem(SAVE_KEY));
+  } catch (error) {
+    entry = localStorage.getItem(SAVE_KEY) === null ? null : {};
+  }
+  if (entry === null) return null;
+  // Anything else in the slot (edited by hand, or damaged) is still offered, so it can
+  // be forgotten; "Use my saved answers" then says why it cannot be used.
+  const when = entry && typeof entry.saved_at === "string" ? new Date(entry.saved_at) : null;
+  return {
+    savedAt: when && !Number.isNaN(when.getTime()) ? when : null,
+    answers: entry && typeof entry.answers === "string" ? entry.answers : "",
+  };
+}
+
+export function showSaved() {
+  if (guided) return; // a shared computer: nothing is offered from, or kept on, the device
+  const entry = saved();
+  root.querySelector(".openras-saved").hidden = !entry;
+  if (entry) {
+    root.querySelector(".openras-saved__date").textContent = entry.savedAt ? longDate.format(entry.savedAt) : "a date that cannot be read";
+  }
+  root.querySelector(".openras-save-device__on").hidden = !entry;
+  root.querySelector(".openras-save-device__off").hidden = Boolean(entry);
+  root.querySelector(".openras-save-here").textContent = entry ? "Save again" : "Save on this device";
+  for (const button of root.querySelectorAll(".openras-forget")) button.hidden = !entry;
+}
+
+function saveHere() {
+  if (!allAnswered({ moveToCheck: false })) return;
+  try {
+    localStorage.setItem(SAVE_KEY, JSON.stringify({ saved_at: new Date().toISOString(), answers: answersFileText() }));
+  } catch (error) {
+    return;
+  }
+  showSaved();
+}
+
+function forget(event) {
+  try {
+    localStorage.removeItem(SAVE_KEY);
+  } catch (error) {
+    /* nothing was saved */
+  }
+  showSaved();
+  const heading = event.target.closest(".openras-step").querySelector("h1");
+  heading.focus();
+}
+
+async function useSaved() {
+  const entry = saved();
+  if (!entry) return showSaved();
+  const box = root.querySelector("#start .openras-upload");
+  clearFileProblems(box);
+  const outcome = entry.answers
+    ? await checkAnswersText(entry.answers)
+    : { ok: false, problems: ["The saved entry on this device is damaged. You can forget it and answer again."] };
+  if (!outcome.ok) return showFileProblems(box, ["Your saved answers cannot be used.", ...outcome.problems]);
+  applyAnswers(outcome.answers);
+  showLoaded("Your saved answers are loaded. Check them, then get your estimate.");
+}
+
+export function watchSaving() {
+  root.addEventListener("change", upload);
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (!button) return;
+    if (button.classList.contains("openras-download")) downloadAnswers(event);
+    else if (button.classList.contains("openras-save-here")) saveHere();
+    else if (button.classList.contains("openras-forget")) forget(event);
+    else if (button.classList.contains("openras-use-saved")) useSaved();
+  });
+  showSaved();
+}

@@ -1,0 +1,109 @@
+// The one page-side client of the calculator (worker.js), for every page that
+// calculates. It starts the worker, gives up if start-up takes too long, keeps requests
+// made before the calculator is ready in a queue, and tells the page what happens
+// through the callbacks it is given. The messages are declared in protocol.js.
+
+import { EVENT, STEPS } from "./protocol.js";
+
+const BOOT_TIMEOUT_MS = 90000;
+const STEP_NAMES = Object.keys(STEPS);
+
+/**
+ * @typedef {object} Callbacks
+ * @property {(progress: {step: string, label: string, number: number, of: number}) => void} [progress]
+ *   a start-up step has begun (number counts from 1, of is how many steps there are)
+ * @property {(ready: import("./protocol.js").ReadyEvent) => void} [ready]
+ *   the calculator is ready; requests in the queue are sent now
+ * @property {(reason: string) => void} [failed]
+ *   the calculator cannot start (a plain sentence); every waiting request is refused
+ */
+
+/**
+ * Start the calculator. `ask(type, fields)` sends a request (see protocol.js) and
+ * resolves to Python's reply; it rejects, with the failure's reason, when the calculator
+ * could not start.
+ * @param {Callbacks} callbacks
+ * @param {{timeout?: number}} [options]
+ */
+export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
+  const on = { progress() {}, ready() {}, failed() {}, ...callbacks };
+  const pending = new Map(); // id -> {resolve, reject}
+  let queue = []; // requests made before the calculator was ready
+  let nextId = 1;
+  let worker = null;
+  let timer = 0;
+  const calculator = {
+    state: "starting", // starting | ready | failed
+    failure: "",
+    /**
+     * @param {import("./protocol.js").Request["type"]} type
+     * @param {object} fields the request's other fields
+     * @returns {Promise<import("./protocol.js").Reply>}
+     */
+    ask(type, fields) {
+      if (calculator.state === "failed") return Promise.reject(new Error(calculator.failure));
+      const request = { ...fields, id: nextId++, type };
+      return new Promise((resolve, reject) => {
+        pending.set(request.id, { resolve, reject });
+        if (calculator.state === "ready") worker.postMessage(request);
+        else queue.push(request);
+      });
+    },
+  };
+
+  function fail(reason) {
+    if (calculator.state === "failed") return;
+    clearTimeout(timer);
+    calculator.state = "failed";
+    calculator.failure = reason;
+    if (worker) worker.terminate();
+    for (const { reject } of pending.values()) reject(new Error(reason));
+    pending.clear();
+    queue = [];
+    on.failed(reason);
+  }
+
+  function receive(message) {
+    switch (message.type) {
+      case EVENT.progress:
+        on.progress({ step: message.step, label: message.label, number: STEP_NAMES.indexOf(message.step) + 1, of: STEP_NAMES.length });
+        break;
+      case EVENT.ready:
+        clearTimeout(timer);
+        calculator.state = "ready";
+        on.ready(message);
+        for (const request of queue.splice(0)) worker.postMessage(request);
+        break;
+      case EVENT.failed:
+        fail(`The calculator could not start: ${message.message}`);
+        break;
+      case EVENT.reply: {
+        const waiting = pending.get(message.id);
+        if (!waiting) return;
+        pending.delete(message.id);
+        waiting.resolve(message.reply);
+      }
+    }
+  }
+
+  // A failure found here is reported once the page has the calculator in hand.
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    queueMicrotask(() => fail("This browser cannot run the calculator."));
+    return calculator;
+  }
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (error) {
+    queueMicrotask(() => fail("This browser could not start the calculator."));
+    return calculator;
+  }
+  timer = setTimeout(() => {
+    if (calculator.state === "starting") fail("The calculator took too long to start.");
+  }, timeout);
+  worker.onerror = (event) => {
+    event.preventDefault();
+    fail("A file the calculator needs could not be loaded.");
+  };
+  worker.onmessage = (event) => receive(event.data || {});
+  return calculator;
+}

@@ -1,0 +1,52 @@
+// The calculator's messages, declared once: the worker (worker.js) and the one
+// page-side client (client.js) both import this module. The replies themselves are
+// made by Python (py/ras_core/web.py) and pass through the worker unchanged.
+//
+// Worker → page, while it starts (in this order, one `progress` for each step):
+//   {type: "progress", step, label}   a step has begun (step is a key of STEPS)
+//   {type: "ready", scheme, python}   every step is done; requests are answered now
+//   {type: "failed", message}         the calculator cannot start (a plain sentence)
+// Page → worker: a Request, with an id the page chooses.
+// Worker → page: {id, type: "reply", reply}, one for every request, with its id.
+
+/** The start-up steps, in order, with what the page says while each runs. */
+export const STEPS = Object.freeze({
+  runtime: "Starting the calculator",
+  package: "Installing the OpenRAS calculator",
+  scheme: "Loading the council's scheme",
+});
+
+/** What the worker posts. */
+export const EVENT = Object.freeze({ progress: "progress", ready: "ready", failed: "failed", reply: "reply" });
+
+/** What a page can ask. */
+export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", calibrate: "calibrate" });
+
+/**
+ * @typedef {{id: number, type: "estimate", answers: string}} EstimateRequest
+ *   the estimate for an answers file's text (web.estimate_json)
+ * @typedef {{id: number, type: "check", answers: string}} CheckRequest
+ *   check an answers file's text without estimating (web.check_answers_json)
+ * @typedef {{id: number, type: "calibrate", cases: string, options: Object<string, string|null>}} CalibrateRequest
+ *   calibrate from a CSV's text, with options (web.calibrate_json)
+ * @typedef {EstimateRequest | CheckRequest | CalibrateRequest} Request
+ */
+
+/**
+ * Python's reply, as web.py made it. Every reply has `ok`; when `ok` is false it has
+ * `problems` (plain sentences, never a traceback). When `ok` is true an estimate has
+ * `result` and `words`, a check has `answers` (the answers file, as checked), and a
+ * calibration has `summary`, `report`, `report_page`, `scheme_toml` and `new_version`.
+ * @typedef {{ok: boolean, problems?: string[], [key: string]: any}} Reply
+ */
+
+/**
+ * @typedef {{type: "progress", step: keyof STEPS, label: string}} ProgressEvent
+ * @typedef {{type: "ready", scheme: {id: string, version: string}, python: string}} ReadyEvent
+ * @typedef {{type: "failed", message: string}} FailedEvent
+ * @typedef {{id: number, type: "reply", reply: Reply}} ReplyEvent
+ * @typedef {ProgressEvent | ReadyEvent | FailedEvent | ReplyEvent} WorkerMessage
+ */
+
+/** What a person is told when Python raises: never the traceback itself. */
+export const UNEXPECTED = "Something went wrong inside the calculator.";
