@@ -4,7 +4,8 @@ every step of its working. Standard library only, so the same code runs in CPyth
 and in the browser through Pyodide.
 """
 
-from .estimate.figures import Band, Estimate, Step, band_for, estimate
+from .estimate.figures import Band, Estimate, band_for, estimate
+from .estimate.words import Step
 from .explain import explain
 from .scheme.answers import Answers, answers_from_dict, answers_from_json
 from .scheme.errors import AnswersError, InputError, Problem, SchemeError

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .estimate.figures import Estimate, band_words, estimate, hours_words
+from .estimate.figures import estimate
+from .estimate.words import as_text, lines
 from .explain import explain
 from .files import read_bytes, read_text, write_text
 from .scheme.answers import answers_from_json
@@ -57,33 +58,8 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(estimate_to_dict(result), indent=2, ensure_ascii=False))
     else:
-        print(human(result))
+        print(as_text(lines(result)))
     return 0
-
-
-def human(result: Estimate) -> str:
-    scheme = result.scheme
-    period = scheme.period
-    lines = [f"Your indicative budget: {band_words(result.band, period)}"]
-    if scheme.illustrative:
-        lines.append("(Example figures only: this is not any council's scheme.)")
-    lines.append(f"Amount: {pounds_exact(result.amount)} a {period}, {hours_words(result.hours, period)}.")
-    if result.unpaid_support_applied:
-        lines.append(
-            f"Without counting unpaid help: {band_words(result.band_without_unpaid_support, period)}"
-            f" ({pounds_exact(result.amount_without_unpaid_support)})."
-        )
-    if result.below_threshold:
-        lines.append("You may not have eligible needs (below the minimum points).")
-    if result.exceptional:
-        lines.append("Your budget will be worked out individually with you.")
-    lines += ["", "How we worked this out:"]
-    lines += [f"{n}. {step.text}" for n, step in enumerate(result.working, start=1)]
-    lines += [
-        "",
-        "This is an indicative figure. It can go up or down: your final budget is agreed in your support plan.",
-    ]
-    return "\n".join(lines)
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:

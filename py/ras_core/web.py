@@ -5,8 +5,9 @@ The Web Worker loads the scheme once with `load_scheme_text`, then calls
 problem they carry `problems` (plain sentences a person can act on, at most 20
 and a line saying how many more), never a traceback: each entry point turns an
 unexpected failure into one plain problem, so the worker always gets a reply.
-Replies also carry the words for the figures ("£175 to £200 a week"), so the page
-never formats money itself and both runtimes give identical text.
+An estimate's reply also carries its words (`estimate/words.py`): the figures in
+words ("£175 to £200 a week") and every line of the result, in order, so the page
+writes no sentence of its own and shows what `ras estimate` prints.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ import json
 from collections.abc import Callable
 from typing import Any, ParamSpec
 
-from .estimate.figures import Estimate, band_words, estimate, hours_words
+from .estimate.figures import estimate
+from .estimate.words import words
 from .scheme.answers import answers_from_json
 from .scheme.errors import InputError, Problem, shown
 from .scheme.load import scheme_from_toml
 from .scheme.model import Scheme
-from .scheme.money import pounds, pounds_exact
 from .serialize import estimate_to_dict
 
 _loaded: list[Scheme] = []
@@ -70,7 +71,7 @@ def for_people(problem: Problem) -> str:
     """A problem as a sentence for the person whose file it is (no dotted paths where the
     message already names the question)."""
     message = problem.message
-    if not problem.path or message.startswith(("missing an answer", '"', "these answers")):
+    if not problem.path or problem.names_its_place:
         return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
     return f"{message[:1].upper()}{message[1:]} (at {problem.path})."
 
@@ -147,7 +148,7 @@ OPTION_NAMES = {
 
 @_guarded
 def estimate_json(answers_text: str) -> str:
-    """The estimate for an answers file's text, as the result JSON plus display words."""
+    """The estimate for an answers file's text: the result JSON, and its words and lines."""
     if not _loaded:
         return _reply({"ok": False, "problems": ["The scheme has not been loaded yet."]})
     scheme = _loaded[0]
@@ -157,27 +158,3 @@ def estimate_json(answers_text: str) -> str:
         return _problems(error)
     result = estimate(scheme, answers)
     return _reply({"ok": True, "result": estimate_to_dict(result), "words": words(result)})
-
-
-def words(result: Estimate) -> dict[str, Any]:
-    """Sentences and figures for the result page, in plain English."""
-    scheme = result.scheme
-    period = scheme.period
-    annual = result.annual
-    if period == "week":
-        if annual.high is None:
-            year = f"about {pounds(annual.low)} or more a year"
-        elif annual.low == annual.high:
-            year = f"{pounds(annual.low)} a year"
-        else:
-            year = f"about {pounds(annual.low)} to {pounds(annual.high)} a year"
-    else:
-        year = ""
-    return {
-        "band": band_words(result.band, period),
-        "band_without_unpaid_support": band_words(result.band_without_unpaid_support, period),
-        "amount": pounds_exact(result.amount),
-        "amount_without_unpaid_support": pounds_exact(result.amount_without_unpaid_support),
-        "year": year,
-        "hours": f"{hours_words(result.hours, period)} at {pounds_exact(scheme.hourly_rate.value)} an hour",
-    }

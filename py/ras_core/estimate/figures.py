@@ -9,9 +9,11 @@ placed in a band; an amount exactly on a band edge goes in the band that starts
 there. The estimate is indicative, never a cap: thresholds only change what the
 person is told. Every figure is reported both with and without unpaid support.
 
-`estimate()` works out the figures; `Estimate.working` derives the plain-English
-working from those same figures (on first use, then kept), so that a council
-scoring thousands of cases does not pay for sentences nobody reads.
+`estimate()` works out the figures and nothing else; every sentence about them is
+written in `words.py`. `Estimate.working` asks `words` for the working from these
+same figures (on first use, then kept), so that a council scoring thousands of cases
+does not pay for sentences nobody reads. `amount_for` is the one allocation rule:
+calibration uses it too.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from typing import NamedTuple
 
 from ..scheme import money
 from ..scheme.answers import Answers
-from ..scheme.model import Bands, Domain, Option, Outcome, Question, Reference, Scheme, SupportOption
+from ..scheme.model import Allocation, Bands, Domain, Option, Outcome, Question, Scheme, SupportOption
+from .words import Step, working
 
 ZERO = Decimal(0)
 
@@ -65,14 +68,6 @@ class Band(NamedTuple):
         return self.low <= amount < self.high
 
 
-class Step(NamedTuple):
-    """One line of the working, in plain English, with the source it relies on."""
-
-    kind: str
-    text: str
-    reference: Reference | None = None
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Estimate:
     scheme: Scheme
@@ -98,7 +93,7 @@ class Estimate:
     def working(self) -> tuple[Step, ...]:
         """Every step from answers to band, in order, enough to redo the sum on paper."""
         if not self._working:
-            self._working.append(tuple(_working(self)))
+            self._working.append(tuple(working(self)))
         return self._working[0]
 
 
@@ -108,7 +103,6 @@ class Estimate:
 class _Choice(NamedTuple):
     option: Option
     score: QuestionScore
-    text: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,8 +111,7 @@ class _Prepared:
 
     choices: tuple[tuple[Domain, tuple[tuple[Question, dict[str, _Choice]], ...]], ...]
     support: dict[str, dict[str, SupportOption]]
-    texts: dict[tuple[str, str], str]
-    allocations: dict[int, tuple[Decimal, str]] = field(default_factory=dict)
+    allocations: dict[int, Decimal] = field(default_factory=dict)
     band_figures: dict[Band, tuple[Band, Band]] = field(default_factory=dict)
 
 
@@ -146,7 +139,6 @@ def _prepare(scheme: Scheme) -> _Prepared:
                         answer=option.label,
                         points=option.points,
                     ),
-                    text=f"{question.text} \u201c{option.label}\u201d: {_points(option.points)}",
                 )
                 for option in question.options
             }
@@ -154,13 +146,7 @@ def _prepare(scheme: Scheme) -> _Prepared:
         domains.append((domain, tuple(questions)))
     options = {o.id: o for o in scheme.unpaid_support.options}
     support = {d.id: options for d in scheme.domains if d.asks_unpaid_support}
-    texts = {
-        (question.id, option_id): choice.text
-        for _domain, questions in domains
-        for question, by_id in questions
-        for option_id, choice in by_id.items()
-    }
-    prepared = _Prepared(choices=tuple(domains), support=support, texts=texts)
+    prepared = _Prepared(choices=tuple(domains), support=support)
     _prepared[:] = [*_prepared[-3:], (scheme, prepared)]
     return prepared
 
@@ -220,12 +206,12 @@ def estimate(scheme: Scheme, answers: Answers) -> Estimate:
         total_before += before
         total += after
 
-    amount = _allocation(scheme, prepared, total)[0]
+    amount = amount_for(scheme, total)
     band = band_for(scheme.bands, amount)
     annual, hours = _band_figures(scheme, prepared, band)
     amount_without, band_without = amount, band
     if total != total_before:
-        amount_without = _allocation(scheme, prepared, total_before)[0]
+        amount_without = amount_for(scheme, total_before)
         band_without = band_for(scheme.bands, amount_without)
 
     outcomes_unmet = tuple(o for o in scheme.eligibility.outcomes if o.id in unmet_ids)
@@ -251,34 +237,22 @@ def estimate(scheme: Scheme, answers: Answers) -> Estimate:
     )
 
 
-def _allocation(scheme: Scheme, prepared: _Prepared, total: int) -> tuple[Decimal, str]:
-    found = prepared.allocations.get(total)
+def amount_for(scheme: Scheme, total: int) -> Decimal:
+    """The amount for a points total, by the scheme's rate or table (kept per total)."""
+    allocations = _prepare(scheme).allocations
+    found = allocations.get(total)
     if found is None:
-        found = prepared.allocations[total] = _allocate(scheme, total)
+        found = allocations[total] = allocate(scheme.allocation, total)
     return found
 
 
-def _allocate(scheme: Scheme, total: int) -> tuple[Decimal, str]:
-    """The amount for a points total, and the sentence that shows how."""
-    allocation = scheme.allocation
-    per = f"a {scheme.period}"
+def allocate(allocation: Allocation, total: int) -> Decimal:
+    """Points to money: base amount + points x rate, to the penny; or the table's amount."""
     if allocation.method == "rate":
         assert allocation.rate_per_point is not None
-        rate = allocation.rate_per_point.value
-        amount = money.to_pence(total * rate)
-        sum_text = f"{_points(total)} \u00d7 {money.pounds_exact(rate)} a point"
-        if allocation.base is not None and allocation.base.value:
-            base = allocation.base
-            amount = money.to_pence(base.value + total * rate)
-            sum_text = f"{money.pounds_exact(base.value)} ({base.label.lower()}) + {sum_text}"
-        return amount, f"{sum_text} = {money.pounds_exact(amount)} {per}."
-    for row in allocation.rows:
-        if row.low <= total and (row.high is None or total <= row.high):
-            span = f"{row.low} to {row.high} points" if row.high is not None else f"{row.low} points or more"
-            return row.amount, (
-                f"{_points(total)} is in the range {span}, which gives {money.pounds_exact(row.amount)} {per}."
-            )
-    raise AssertionError("a checked table covers every points total from 0 up")
+        base = allocation.base.value if allocation.base is not None else ZERO
+        return money.to_pence(base + total * allocation.rate_per_point.value)
+    return allocation.row_for(total).amount
 
 
 def _band_figures(scheme: Scheme, prepared: _Prepared, band: Band) -> tuple[Band, Band]:
@@ -311,194 +285,3 @@ def band_for(bands: Bands, amount: Decimal) -> Band:
         if amount >= edges[i]:
             return Band(edges[i], edges[i + 1] if i + 1 < len(edges) else None)
     return Band(ZERO, edges[0])
-
-
-# -- the working ---------------------------------------------------------------------
-
-
-def _working(result: Estimate) -> list[Step]:
-    scheme = result.scheme
-    prepared = _prepare(scheme)
-    period = scheme.period
-    steps: list[Step] = []
-    add = steps.append
-    by_domain: dict[str, list[str]] = {}
-    for score in result.questions:
-        text = prepared.texts[score.question_id, score.option_id]
-        by_domain.setdefault(score.domain_id, []).append(text)
-
-    for d in result.domains:
-        parts = "; ".join(by_domain.get(d.id, []))
-        add(Step("area", f"{d.title}. {parts}. Points for this area: {d.points_before}."))
-        if d.support is None or d.keep >= 1:
-            continue
-        if result.answers.helpers_willing is True:
-            exact = d.points_before * d.keep
-            shown = (
-                _points(d.points)
-                if exact == d.points
-                else f"{money.number(exact)}, which rounds to {_points(d.points)} (halves round up)"
-            )
-            add(
-                Step(
-                    "unpaid_support",
-                    (
-                        f"{d.title}: someone helps without being paid (\u201c{d.support.label}\u201d), "
-                        f"so {money.percent(d.keep)} of the points are kept: {d.points_before} "
-                        f"\u00d7 {money.percent(d.keep)} = {shown}."
-                    ),
-                )
-            )
-        else:
-            add(
-                Step(
-                    "unpaid_support",
-                    (
-                        f"{d.title}: someone helps without being paid, but they may not be able to "
-                        f"keep helping, so all {_points(d.points_before)} are kept."
-                    ),
-                )
-            )
-
-    total, total_before = result.total, result.total_before_unpaid_support
-    if result.unpaid_support_applied:
-        add(
-            Step(
-                "total",
-                f"Total: {_points(total)}. Without counting unpaid help the total would be {_points(total_before)}.",
-            )
-        )
-    else:
-        add(Step("total", f"Total: {_points(total)}."))
-
-    if result.below_threshold and scheme.minimum_points is not None:
-        p = scheme.minimum_points
-        add(
-            Step(
-                "threshold",
-                (
-                    f"{_points(total)} is below the {p.label.lower()} of {_points(int(p.value))}, so "
-                    "you may not have eligible needs. The working below still shows what the points "
-                    "would give."
-                ),
-                p.reference,
-            )
-        )
-    if result.exceptional and scheme.exceptional_points is not None:
-        p = scheme.exceptional_points
-        add(
-            Step(
-                "threshold",
-                (
-                    f"{_points(total)} is at or above the {p.label.lower()} of {_points(int(p.value))}, "
-                    "so your budget will be worked out individually with you. The figure below is a "
-                    "starting point, not a limit."
-                ),
-                p.reference,
-            )
-        )
-
-    add(Step("allocation", _allocation(scheme, prepared, total)[1], scheme.allocation.reference))
-    add(
-        Step(
-            "band",
-            (
-                f"{money.pounds_exact(result.amount)} is in the band {band_words(result.band, period)}. "
-                f"{_band_rule(scheme.bands)}"
-            ),
-            scheme.bands.reference,
-        )
-    )
-    if result.unpaid_support_applied:
-        text = _allocation(scheme, prepared, total_before)[1]
-        add(
-            Step(
-                "without_unpaid_support",
-                (
-                    f"Without counting unpaid help: {_lower_first(text)} That is in the band "
-                    f"{band_words(result.band_without_unpaid_support, period)}."
-                ),
-            )
-        )
-    if period == "week":
-        weeks = scheme.weeks_per_year.value
-        add(
-            Step(
-                "annual",
-                f"For a year ({money.number(weeks)} weeks): {_range_sum(result.band, weeks)}.",
-                scheme.weeks_per_year.reference,
-            )
-        )
-    rate = scheme.hourly_rate
-    add(
-        Step(
-            "hours",
-            (
-                f"At {money.pounds_exact(rate.value)} an hour ({rate.label.lower()}), "
-                f"{band_words(result.band, period)} would pay for {hours_words(result.hours, period)}."
-            ),
-            rate.reference,
-        )
-    )
-
-    unmet = result.outcomes_unmet
-    needed = int(scheme.eligibility.minimum_unmet.value)
-    listed = "; ".join(o.text for o in unmet) or "none"
-    add(
-        Step(
-            "eligibility",
-            (
-                f"Outcomes your answers say you cannot achieve: {listed} ({len(unmet)}). People are "
-                f"usually eligible when they cannot achieve {needed} or more, so you "
-                f"{'are likely' if result.likely_eligible else 'may not be likely'} to be eligible. "
-                "This is a screen, not a decision: the council decides at your assessment."
-            ),
-            scheme.eligibility.reference,
-        )
-    )
-    return steps
-
-
-def band_words(band: Band, period: str) -> str:
-    """ "£175 to £200 a week", "£0 a week", or "£500 or more a week"."""
-    if band.high is None:
-        return f"{money.pounds(band.low)} or more a {period}"
-    if band.low == band.high:
-        return f"{money.pounds(band.low)} a {period}"
-    return f"{money.pounds(band.low)} to {money.pounds(band.high)} a {period}"
-
-
-def hours_words(hours: Band, period: str) -> str:
-    low = money.round_whole(hours.low)
-    if hours.high is None:
-        return f"about {low} hours of support or more a {period}"
-    high = money.round_whole(hours.high)
-    if low == high:
-        return f"about {low} hours of support a {period}"
-    return f"about {low} to {high} hours of support a {period}"
-
-
-def _band_rule(bands: Bands) -> str:
-    if bands.width is not None:
-        width = f"Bands are {money.pounds(bands.width)} wide"
-    else:
-        width = "Bands start at " + ", ".join(money.pounds(e) for e in bands.edges)
-    return f"{width}; an amount exactly on the edge between two bands goes in the higher band."
-
-
-def _range_sum(band: Band, weeks: Decimal) -> str:
-    n = money.number(weeks)
-    low = f"{money.pounds(band.low)} \u00d7 {n} = {money.pounds(band.low * weeks)}"
-    if band.high is None:
-        return f"{low} or more"
-    if band.high == band.low:
-        return low
-    return f"{low} to {money.pounds(band.high)} \u00d7 {n} = {money.pounds(band.high * weeks)}"
-
-
-def _points(n: int) -> str:
-    return f"{n} point" if n == 1 else f"{n} points"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:1].isalpha() else text

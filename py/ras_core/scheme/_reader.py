@@ -59,8 +59,8 @@ class Reader:
 
     # -- reporting ---------------------------------------------------------
 
-    def problem(self, key: str, message: str) -> None:
-        self.problems.append(Problem(path=join(self.path, key), message=message))
+    def problem(self, key: str, message: str, *, names_its_place: bool = False) -> None:
+        self.problems.append(Problem(path=join(self.path, key), message=message, names_its_place=names_its_place))
 
     def at(self, key: str) -> str:
         return join(self.path, key)

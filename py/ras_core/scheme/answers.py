@@ -122,12 +122,14 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
         top.problem(
             "scheme",
             f'these answers are for the scheme {quote(scheme_id, ID_SHOWN)}, not "{scheme.id}" ({scheme.council})',
+            names_its_place=True,
         )
     elif version and version != scheme.version:
         top.problem(
             "scheme_version",
             f"these answers were saved for version {_short(version)} of the {scheme.council} scheme; "
             f"this is version {scheme.version}. Answer the questions again to use this version",
+            names_its_place=True,
         )
 
     choices = _string_map(top, "answers")
@@ -155,11 +157,18 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
                 Problem(
                     path=f"answers.{question_id}",
                     message=f'{quote(option_id, ID_SHOWN)} is not an answer to "{question.text}"; allowed: {allowed}',
+                    names_its_place=True,
                 )
             )
     for _domain, question in scheme.questions():
         if question.id not in choices:
-            problems.append(Problem(path=f"answers.{question.id}", message=f'missing an answer to "{question.text}"'))
+            problems.append(
+                Problem(
+                    path=f"answers.{question.id}",
+                    message=f'missing an answer to "{question.text}"',
+                    names_its_place=True,
+                )
+            )
 
     domains = {d.id: d for d in scheme.domains}
     for domain_id, option_id in support.items():
@@ -178,6 +187,7 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
                     message=f"{quote(option_id, ID_SHOWN)} is not an answer to "
                     f'"{scheme.support_question(domain)}" '
                     f"({domain.title}); allowed: {allowed}",
+                    names_its_place=True,
                 )
             )
     for domain in scheme.domains:
@@ -186,6 +196,7 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
                 Problem(
                     path=f"unpaid_support.{domain.id}",
                     message=f'missing an answer to "{scheme.support_question(domain)}" ({domain.title})',
+                    names_its_place=True,
                 )
             )
 
@@ -199,6 +210,7 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
                 path="helpers_willing",
                 message=f'missing an answer to "{scheme.unpaid_support.willing_question}" '
                 "(true or false), needed because someone helps without being paid",
+                names_its_place=True,
             )
         )
 

@@ -24,10 +24,16 @@ def shown(lines: list[str]) -> list[str]:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Problem:
-    """One thing wrong with an input, at a dotted path inside it."""
+    """One thing wrong with an input, at a dotted path inside it.
+
+    `names_its_place` is set where the problem is made when the message itself says
+    where the problem is (a question in its own words, the scheme the answers are
+    for), so a person is shown the message without the dotted path.
+    """
 
     path: str
     message: str
+    names_its_place: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
