@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 import build  # noqa: E402
 
 from ras_core import Scheme, load_scheme  # noqa: E402
-from ras_core.council.calibrate import calibrate, read_cases  # noqa: E402
+from ras_core.council.calibrate import calibrate  # noqa: E402
+from ras_core.council.cases import read_cases  # noqa: E402
 from ras_core.council.report import report_html  # noqa: E402
 
 GROUPS = ("physical-disability", "learning-disability", "mental-health", "older-people")

@@ -11,10 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, ROOT
+from conftest import EXAMPLE, ROOT, TEST_SCHEMES
 from helpers import random_answers
 from ras_core import Scheme, answers_from_dict, estimate, load_scheme
-from ras_core.council.calibrate import CasesError, calibrate, next_version, read_cases, recalibrated_toml
+from ras_core.council.calibrate import calibrate
+from ras_core.council.cases import CasesError, read_cases
+from ras_core.council.new_scheme import next_version, recalibrated_toml
 from ras_core.council.report import report_html
 
 SAMPLE = ROOT / "content" / "calibration" / "example-sample.csv"
@@ -317,7 +319,7 @@ def test_rates_that_round_to_nothing_are_refused(example: Scheme) -> None:
 
 
 def test_formula_cells_are_shown_as_text_in_the_report_and_summary(example: Scheme) -> None:
-    from ras_core.council.calibrate import summary
+    from ras_core.serialize import calibration_to_dict as summary
 
     text = "\n".join(
         [
@@ -346,3 +348,52 @@ def test_a_report_from_a_scheme_full_of_markup_escapes_all_of_it() -> None:
     for raw in ("<script", "<meta", "<img", "<b>", "<i>", "<a "):
         assert raw not in html, raw
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&amp;amp;" in html
+
+
+def _answer_sets(scheme: Scheme, count: int, seed: int) -> list[dict[str, object]]:
+    """The answers `answers_csv` writes for the same count and seed."""
+    rng = random.Random(seed)
+    return [random_answers(scheme, rng) for _ in range(count)]
+
+
+def test_calibration_gives_a_table_scheme_the_estimates_own_amounts() -> None:
+    table = load_scheme(TEST_SCHEMES / "table.toml")
+    text, _ = answers_csv(table, 80, seed=5, pence_per_point=437)
+    result = calibrate(table, read_cases(text, table))
+    expected = [estimate(table, answers_from_dict(data, table)).amount for data in _answer_sets(table, 80, 5)]
+    assert list(result.indicative) == expected
+    assert result.total_indicative == sum(expected, Decimal(0))
+
+    # Accuracy on a table scheme compares the table's amounts with the agreed budgets.
+    rows = [("A", 70, "50", "90.00", "g1", "65+"), ("B", 200, "150", "175.50", "g1", "65+")]
+    accuracy = calibrate(table, read_cases(points_csv(rows), table)).accuracy
+    assert accuracy is not None and accuracy.source == "the scheme's current table"
+    assert {row[0]: row[1] for row in accuracy.largest} == {
+        "A": estimate_amount(table, 70),
+        "B": estimate_amount(table, 200),
+    }
+
+
+def estimate_amount(scheme: Scheme, points: int) -> Decimal:
+    from ras_core.estimate.figures import amount_for
+
+    return amount_for(scheme, points)
+
+
+def test_calibration_gives_a_scheme_with_a_base_amount_the_estimates_own_amounts() -> None:
+    from ras_core.council.options import Options
+    from ras_core.council.recalibrate import recalibrate
+
+    source = EXAMPLE.read_text(encoding="utf-8").replace(
+        "[allocation.rate_per_point]",
+        '[allocation.base]\nlabel = "Base amount"\ndescription = "Paid to everyone."\nvalue = 40\n\n'
+        "[allocation.rate_per_point]",
+    )
+    based = load_scheme_text(source)
+    text, _ = answers_csv(based, 80, seed=9, pence_per_point=437)
+    done = recalibrate(based, source, text, Options())
+    new = load_scheme_text(done.scheme_toml)
+    assert new.allocation.base is not None and new.allocation.base.value == 40
+    answer_sets = [data | {"scheme_version": new.version} for data in _answer_sets(based, 80, 9)]
+    expected = [estimate(new, answers_from_dict(data, new)).amount for data in answer_sets]
+    assert list(done.calibration.indicative) == expected

@@ -63,8 +63,15 @@ def cmd_estimate(args: argparse.Namespace) -> int:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    from .council.calibrate import CasesError, read_options, recalibrate, summary
+    # Loaded only when a council calibrates: estimating never needs the statistics.
+    from .council.cases import CasesError
+    from .council.options import read_options
+    from .council.recalibrate import recalibrate
     from .council.report import report_html
+    from .serialize import calibration_to_dict
+
+    def refused(source: str, error: CasesError) -> InputError:
+        return InputError(source, [Problem(path="", message=p) for p in error.problems])
 
     scheme = _scheme(args.scheme)
     typed = {
@@ -76,16 +83,17 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     try:
         options = read_options(typed, OPTION_NAMES)
     except CasesError as error:
-        raise InputError("ras calibrate", [Problem(path="", message=p) for p in error.problems]) from None
+        raise refused("ras calibrate", error) from None
     data = read_bytes(args.cases)
     try:
-        result, version, new_scheme = recalibrate(scheme, read_text(args.scheme, SchemeError), data, options)
+        done = recalibrate(scheme, read_text(args.scheme, SchemeError), data, options)
     except CasesError as error:
-        raise InputError(args.cases, [Problem(path="", message=p) for p in error.problems]) from None
+        raise refused(args.cases, error) from None
+    result, version = done.calibration, done.version
     out = Path(args.out)
     write_text(out / "report.html", report_html(result, new_version=version))
-    write_text(out / "scheme.toml", new_scheme)
-    facts = summary(result) | {"new_version": version, "out": str(out)}
+    write_text(out / "scheme.toml", done.scheme_toml)
+    facts = calibration_to_dict(result) | {"new_version": version, "out": str(out)}
     if args.json:
         print(json.dumps(facts, indent=2, ensure_ascii=False))
     else:

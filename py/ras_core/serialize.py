@@ -1,19 +1,24 @@
-"""Schemes and estimates as plain JSON-ready dicts (money as two-decimal strings).
+"""Schemes, estimates and calibrations as plain JSON-ready dicts (money as two-decimal strings).
 
-These are the shapes `ras scheme --json` and `ras estimate --json` print and the
-browser receives, so their keys are a published interface: add keys, never
-rename or remove them. Lists keep scheme order, so output never depends on set
-or hash order and is identical in CPython and Pyodide.
+These are the shapes `ras scheme --json`, `ras estimate --json` and `ras calibrate
+--json` print and the browser receives, so their keys are a published interface: add
+keys, never rename or remove them. Lists keep scheme order, so output never depends
+on set or hash order and is identical in CPython and Pyodide.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .council.cases import MAX_ROWS_LISTED, as_text
 from .estimate.figures import Band, Estimate
 from .scheme import money
 from .scheme.model import Parameter, Reference, Scheme
+
+if TYPE_CHECKING:
+    # Only read here; the statistics (and their imports) load when a council calibrates.
+    from .council.calibrate import Calibration, Group
 
 
 def _reference(reference: Reference | None) -> dict[str, Any] | None:
@@ -197,4 +202,55 @@ def estimate_to_dict(result: Estimate) -> dict[str, Any]:
         },
         "flags": {"below_threshold": result.below_threshold, "exceptional": result.exceptional},
         "working": [{"kind": s.kind, "text": s.text, "reference": _reference(s.reference)} for s in result.working],
+    }
+
+
+def calibration_to_dict(result: Calibration) -> dict[str, object]:
+    """A calibration's figures (`ras calibrate --json`, the council tools page's summary)."""
+
+    def group(g: Group) -> dict[str, object]:
+        return {
+            "name": as_text(g.name),
+            "cases": g.cases,
+            "mean_points": f"{g.mean_points}",
+            "cost_per_point": None if g.cost_per_point is None else money.plain(g.cost_per_point),
+            "mean_current_cost": money.plain(g.mean_current_cost),
+            "mean_indicative": money.plain(g.mean_indicative),
+            "differs_by_percent": None if g.differs_by is None else f"{g.differs_by}",
+            "flagged": g.flagged,
+        }
+
+    accuracy = result.accuracy
+    return {
+        "scheme": {"id": result.scheme.id, "version": result.scheme.version},
+        "rate_per_point": money.plain(result.rate_per_point),
+        "rate_for_target": None if result.rate_for_target is None else money.plain(result.rate_for_target),
+        "rate_used": money.plain(result.rate_used),
+        "total_points": result.total_points,
+        "total_current_cost": money.plain(result.total_cost),
+        "total_indicative": money.plain(result.total_indicative),
+        "contingency_percent": f"{result.contingency_percent}",
+        "contingency": money.plain(result.contingency),
+        "suggested_band_width": money.plain(result.band_width),
+        "cases_used": len(result.cases.cases),
+        "rows_read": result.cases.rows_read,
+        "blank_lines_skipped": result.cases.blank_lines,
+        "rows_rejected": len({p.row for p in result.cases.problems}),
+        "problems": [str(p) for p in result.cases.problems[:MAX_ROWS_LISTED]],
+        "ignored_columns": [as_text(c) for c in result.cases.ignored_columns],
+        "accuracy": None
+        if accuracy is None
+        else {
+            "cases": accuracy.cases,
+            "median_abs_percent": f"{accuracy.median_abs_pct}",
+            "mean_abs_percent": f"{accuracy.mean_abs_pct}",
+            "within_10_percent": f"{accuracy.within_10}",
+            "within_20_percent": f"{accuracy.within_20}",
+            "source": accuracy.source,
+        },
+        "fairness": {
+            "threshold_percent": f"{result.fairness_threshold}",
+            "by_care_group": [group(g) for g in result.by_care_group],
+            "by_age_band": [group(g) for g in result.by_age_band],
+        },
     }

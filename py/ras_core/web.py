@@ -31,6 +31,7 @@ _source: list[str] = []  # the scheme's TOML text, for writing a recalibrated co
 
 P = ParamSpec("P")
 
+NOT_LOADED = "The scheme has not been loaded yet."
 UNEXPECTED = (
     "Something went wrong in the calculator: it could not finish this. "
     "Please try again, and if it happens again, tell the council."
@@ -92,7 +93,7 @@ def load_scheme_text(text: str, source: str = "scheme.toml") -> str:
 def check_answers_json(answers_text: str) -> str:
     """Check an answers file (uploaded, or saved on the device) without estimating."""
     if not _loaded:
-        return _reply({"ok": False, "problems": ["The scheme has not been loaded yet."]})
+        return _reply({"ok": False, "problems": [NOT_LOADED]})
     try:
         answers = answers_from_json(answers_text, _loaded[0], source="answers")
     except InputError as error:
@@ -107,11 +108,15 @@ def calibrate_json(cases_text: str, options_text: str) -> str:
     Options (JSON): target_total, contingency_percent, fairness_threshold (decimal strings
     or null) and new_version (or null for the next one).
     """
-    from .council.calibrate import CasesError, read_options, recalibrate, summary
+    # Loaded only when a council calibrates: the assessment page never needs the statistics.
+    from .council.cases import CasesError
+    from .council.options import read_options
+    from .council.recalibrate import recalibrate
     from .council.report import report_html
+    from .serialize import calibration_to_dict
 
     if not _loaded:
-        return _reply({"ok": False, "problems": ["The scheme has not been loaded yet."]})
+        return _reply({"ok": False, "problems": [NOT_LOADED]})
     try:
         # Numbers stay as written, so the strict parsers see exactly what was typed.
         options = json.loads(options_text, parse_int=str, parse_float=str, parse_constant=str)
@@ -120,18 +125,17 @@ def calibrate_json(cases_text: str, options_text: str) -> str:
     if not isinstance(options, dict):
         return _refuse(["The calibration options could not be read: they must be a JSON object."])
     try:
-        result, version, new_scheme = recalibrate(
-            _loaded[0], _source[0], cases_text, read_options(options, OPTION_NAMES)
-        )
+        done = recalibrate(_loaded[0], _source[0], cases_text, read_options(options, OPTION_NAMES))
     except CasesError as error:
         return _refuse(list(error.problems))
+    result, version = done.calibration, done.version
     return _reply(
         {
             "ok": True,
-            "summary": summary(result),
+            "summary": calibration_to_dict(result),
             "report": report_html(result, page=False, new_version=version),
             "report_page": report_html(result, page=True, new_version=version),
-            "scheme_toml": new_scheme,
+            "scheme_toml": done.scheme_toml,
             "new_version": version,
         }
     )
@@ -150,7 +154,7 @@ OPTION_NAMES = {
 def estimate_json(answers_text: str) -> str:
     """The estimate for an answers file's text: the result JSON, and its words and lines."""
     if not _loaded:
-        return _reply({"ok": False, "problems": ["The scheme has not been loaded yet."]})
+        return _reply({"ok": False, "problems": [NOT_LOADED]})
     scheme = _loaded[0]
     try:
         answers = answers_from_json(answers_text, scheme, source="answers")

@@ -14,7 +14,8 @@ from decimal import Decimal
 from html import escape
 
 from ..scheme import money
-from .calibrate import Calibration, Group, as_text
+from .calibrate import Calibration, Group
+from .cases import MAX_ROWS_LISTED, as_text
 
 WIDTH, HEIGHT, PAD = 640, 360, 48
 MAX_DOTS = 2000
@@ -291,8 +292,12 @@ def report_html(result: Calibration, *, page: bool = True, new_version: str | No
     if not cases.problems:
         parts.append("<p>Every row was used.</p>")
     else:
-        listed = cases.problems[:200]
-        more = "" if len(cases.problems) <= 200 else f"<p>And {len(cases.problems) - 200:,} more problems.</p>"
+        listed = cases.problems[:MAX_ROWS_LISTED]
+        more = (
+            ""
+            if len(cases.problems) <= MAX_ROWS_LISTED
+            else f"<p>And {len(cases.problems) - MAX_ROWS_LISTED:,} more problems.</p>"
+        )
         items = "".join(f"<li>{escape(str(p))}</li>" for p in listed)
         parts.append(f"<ul>{items}</ul>{more}")
     if cases.ignored_columns:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from .errors import Problem
@@ -233,12 +233,3 @@ def is_number(value: object) -> bool:
 
 def to_decimal(value: int | Decimal) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(value)
-
-
-def parse_decimal(text: str) -> Decimal | None:
-    """A finite Decimal from text such as "5.10", or None."""
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None

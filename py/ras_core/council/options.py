@@ -1,0 +1,73 @@
+"""Calibration options as they were typed (`ras calibrate`'s flags, the page's fields).
+
+Each is read strictly with the parsers in `numbers.py` (a target total in pounds and
+pence, percentages for the contingency and the fairness threshold) and a new version
+must be a plain version name; every problem is reported together, each naming the
+option as it is called where it was typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..scheme.numbers import MAX_TOTAL, NumberError, parse_money, parse_percent, quote
+from .cases import CasesError
+
+_VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    target_total: Decimal | None = None
+    contingency_percent: Decimal = Decimal(0)
+    fairness_threshold: Decimal = Decimal(20)
+    new_version: str | None = None  # None: the next version after the scheme's
+
+
+def read_options(given: Mapping[str, object], names: Mapping[str, str]) -> Options:
+    """Calibration options as typed (text, or None or "" when not given), read strictly.
+
+    `names` says how each option is called where it was typed ("--target-total" for
+    `ras`, "Target total" on the page); every problem is reported together.
+    """
+    problems: list[str] = []
+
+    def text(key: str) -> str | None:
+        value = given.get(key)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            problems.append(f"{names[key]}: must be written as text, like 1250.")
+            return None
+        return value
+
+    def number(key: str, parse: Callable[[str], Decimal]) -> Decimal | None:
+        value = text(key)
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except NumberError as error:
+            problems.append(f"{names[key]}: {error.message}")
+            return None
+
+    target = number("target_total", lambda t: parse_money(t, maximum=MAX_TOTAL))
+    contingency = number("contingency_percent", parse_percent)
+    threshold = number("fairness_threshold", parse_percent)
+    version = text("new_version")
+    if version is not None and not _VERSION.fullmatch(version):
+        problems.append(
+            f"{names['new_version']}: {quote(version)} cannot be a version: use up to 40 letters, digits, "
+            "dots, dashes or underscores, starting with a letter or digit, like 2026.2."
+        )
+    if problems:
+        raise CasesError(*problems)
+    return Options(
+        target_total=target,
+        contingency_percent=Decimal(0) if contingency is None else contingency,
+        fairness_threshold=Decimal(20) if threshold is None else threshold,
+        new_version=version,
+    )
