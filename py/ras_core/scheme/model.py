@@ -13,10 +13,23 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 NATIONS = ("england", "scotland", "wales")
 PERIODS = ("week", "year")
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Identified)
+
+
+def by_id(items: tuple[T, ...], ident: str) -> T | None:
+    """The item with this id, or None."""
+    return next((item for item in items if item.id == ident), None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,10 +70,7 @@ class Question:
     options: tuple[Option, ...]
 
     def option(self, option_id: str) -> Option | None:
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        return None
+        return by_id(self.options, option_id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,10 +103,7 @@ class UnpaidSupport:
     options: tuple[SupportOption, ...]
 
     def option(self, option_id: str) -> SupportOption | None:
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        return None
+        return by_id(self.options, option_id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
