@@ -1,9 +1,13 @@
 """MkDocs hook: guidance pages are Markdown with the council's settings filled in.
 
 Each page is rendered as a Jinja2 template before Markdown, with `council` (from
-content/council.toml) and `scheme` (the scheme the site is built with), so local names,
-contacts and rules live in content/ rather than in the pages or the templates. The
-`last_reviewed` date in a page's front matter is shown at the foot of the page.
+content/council.toml), `scheme` (the scheme the site is built with) and `nation` (the
+law of the scheme's nation, from content/nations/: uk.toml with the nation's own file
+on top), so local names, contacts and rules, and each nation's law, live in content/
+rather than in the pages or the templates. `cite(fact)` writes a fact's source after
+the statement it supports. OpenRAS's theme templates get the same facts as
+`config.extra.nation`. The `last_reviewed` date in a page's front matter is shown at
+the foot of the page.
 
 Council and scheme text is text, never markup: in guidance pages every `{{ value }}` is
 escaped for Markdown and HTML (see `markdown_value`), and OpenRAS's own theme templates
@@ -24,6 +28,7 @@ from ras_core.explain import long_date as _long_date
 from ras_core.explain import markdown_text
 
 THEME = Path(__file__).resolve().parent / "theme"
+NATIONS = Path(__file__).resolve().parent.parent / "content" / "nations"
 
 
 def long_date(day: datetime.date | str) -> str:
@@ -59,8 +64,72 @@ def own_template(name: str | None) -> bool:
     return name is not None and (THEME / name).is_file()
 
 
+def load_nation(nation: str, folder: Path = NATIONS) -> dict[str, Any]:
+    """The facts of one nation's law: the UK-wide facts, with the nation's own on top.
+
+    Each fact is a table with a `label`, its values, a `source` (`title`, `url`) and a
+    `start` or `checked` date (see content/nations/england.toml)."""
+    facts = tomllib.loads((folder / "uk.toml").read_text(encoding="utf-8"))
+    facts.update(tomllib.loads((folder / f"{nation}.toml").read_text(encoding="utf-8")))
+    return facts
+
+
+def source_date(fact: dict[str, Any]) -> str:
+    """ "from 1 April 2015" (the day a rule or figure applies from) or "checked 23
+    November 2026" (the day it was last read in its source)."""
+    if "start" in fact:
+        return f"from {long_date(fact['start'])}"
+    return f"checked {long_date(fact['checked'])}"
+
+
+def cite(fact: dict[str, Any]) -> Markup:
+    """ "Source: [title](url), from 1 April 2015." for a guidance page, after the
+    statement the fact supports. A fact without a source cannot be cited."""
+    source = fact["source"]
+    if not source.get("title") or not source.get("url"):
+        raise jinja2.TemplateError(f"{fact.get('label', 'a fact')}: no source to cite")
+    return Markup(f"Source: [{markdown_text(source['title'])}]({source['url']}), {source_date(fact)}.")
+
+
+# Council settings that came after the first council files, with what a page says when
+# a council has not set them (content/council.toml describes each).
+COUNCIL_DEFAULTS: dict[str, dict[str, Any]] = {
+    "rules": {"review_timing": ""},
+    "privacy": {
+        "host": "the council's web hosting provider",
+        "logs_kept": "as long as the council's hosting provider keeps them (ask the council)",
+    },
+    "accessibility": {"compliance": "", "problems": []},
+}
+
+
+def load_council(path: Path) -> dict[str, Any]:
+    """content/council.toml (or a council's own file), with COUNCIL_DEFAULTS for
+    settings it leaves out. The accessibility statement was prepared when it was tested,
+    unless the council says otherwise."""
+    council = tomllib.loads(path.read_text(encoding="utf-8"))
+    for table, defaults in COUNCIL_DEFAULTS.items():
+        council[table] = {**defaults, **council.get(table, {})}
+    accessibility = council["accessibility"]
+    if "tested" in accessibility:
+        accessibility.setdefault("prepared", accessibility["tested"])
+    return council
+
+
+def on_config(config: Any) -> Any:
+    """The theme's templates get the nation's law (`config.extra.nation`) and the
+    council's settings (`config.extra.council`), as the guidance pages do."""
+    extra = config["extra"]
+    if extra.get("scheme"):
+        extra["nation"] = load_nation(extra["scheme"]["nation"])
+    if extra.get("council_file"):
+        extra["council"] = load_council(Path(extra["council_file"]))
+    return config
+
+
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
     env.autoescape = own_template
+    env.globals["source_date"] = source_date
     return env
 
 
@@ -69,10 +138,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return markdown
     extra = config["extra"]
     council_file = Path(extra["council_file"])
-    council = tomllib.loads(council_file.read_text(encoding="utf-8"))
+    council = load_council(council_file)
     template = _environment.from_string(markdown)
     try:
-        return template.render(council=council, scheme=extra["scheme"], scheme_csp=Markup(extra.get("csp", "")))
+        return template.render(
+            council=council,
+            scheme=extra["scheme"],
+            nation=extra["nation"],
+            cite=cite,
+            scheme_csp=Markup(extra.get("csp", "")),
+        )
     except jinja2.TemplateError as error:
         raise SystemExit(f"{page.file.src_path}: {error}") from None
 
