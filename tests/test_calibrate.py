@@ -61,10 +61,11 @@ def test_a_sample_with_a_known_rate_recovers_it_exactly(example: Scheme) -> None
 
 def test_the_example_sample_gives_the_example_rate(example: Scheme) -> None:
     result = calibrate(example, read_cases(SAMPLE.read_bytes(), example))
+    # £47,023.26 / 9,183 points = £5.120686..., rounded to 4 decimal places.
     assert (result.total_cost, result.total_points, result.rate_per_point) == (
         Decimal("47023.26"),
         9183,
-        Decimal("5.12"),
+        Decimal("5.1207"),
     )
 
 
@@ -97,14 +98,34 @@ def test_accuracy_against_agreed_budgets(example: Scheme) -> None:
     assert accuracy.source == "the scheme's current rate of £5.12 a point"
 
 
-def test_fairness_flags_a_group_whose_cost_per_point_differs(example: Scheme) -> None:
+def test_fairness_flags_a_group_the_scheme_would_give_a_different_share_of_its_cost(example: Scheme) -> None:
     rows = [("A", 100, "500", "", "older", "65+"), ("B", 100, "500", "", "older", "65+")]
     rows += [("C", 100, "800", "", "younger", "18-64")]  # £8 a point against £6 overall: +33.3%
-    result = calibrate(example, read_cases(points_csv(rows), example), fairness_threshold=Decimal(20))
+    result = calibrate(example, read_cases(points_csv(rows), example), fairness_threshold=Decimal(20), min_group_size=1)
+    assert result.rate_per_point == Decimal(6)  # every case gets £600.00
     groups = {g.name: g for g in result.by_care_group}
+    # The scheme gives every group 100% of its cost in all; the younger group 75% of its cost: -25%.
+    assert groups["younger"].share == Decimal("75.0") and groups["younger"].share_differs_by == Decimal("-25.0")
     assert groups["younger"].flagged and groups["younger"].differs_by == Decimal("33.3")
-    assert not groups["older"].flagged and groups["older"].differs_by == Decimal("-16.7")
+    assert groups["older"].share == Decimal("120.0") and groups["older"].share_differs_by == Decimal("20.0")
+    assert not groups["older"].flagged  # 20% is not more than 20%
     assert [g.name for g in result.by_age_band] == ["18-64", "65+"]
+
+
+def test_a_group_smaller_than_the_minimum_is_too_few_to_judge_not_flagged(example: Scheme) -> None:
+    rows = [(f"A{n}", 100, "500", "", "older", "65+") for n in range(12)]
+    rows += [(f"C{n}", 100, "900", "", "younger", "18-64") for n in range(3)]
+    result = calibrate(example, read_cases(points_csv(rows), example))
+    assert result.min_group_size == 10
+    groups = {g.name: g for g in result.by_care_group}
+    assert groups["younger"].too_few and not groups["younger"].flagged
+    assert groups["younger"].share_differs_by is not None and abs(groups["younger"].share_differs_by) > 20
+    assert not groups["older"].too_few
+    shifts = {s.name: s for s in result.shifts.by_care_group}
+    assert shifts["younger"].too_few and not shifts["older"].too_few
+    html = report_html(result)
+    assert "too few to judge (fewer than 10 cases)" in html
+    assert calibrate(example, read_cases(points_csv(rows), example), min_group_size=3).by_care_group[1].flagged
 
 
 def problems(text: str | bytes, scheme: Scheme) -> list[str]:
@@ -215,12 +236,12 @@ def test_next_version() -> None:
 
 def test_report_is_accessible_html_and_escapes_the_file(example: Scheme) -> None:
     rows = [("<script>alert(1)</script>", 10, "50.00", "60.00", "<b>group</b>", "65+")]
-    result = calibrate(example, read_cases(points_csv(rows), example))
+    result = calibrate(example, read_cases(points_csv(rows), example), min_group_size=1)
     html = report_html(result, new_version="2026.2")
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
     assert "<b>group</b>" not in html
-    assert html.count('role="img"') == 3
-    for chart in ("scatter", "difference", "groups"):
+    assert html.count('role="img"') == 4
+    for chart in ("scatter", "changes", "difference", "groups"):
         assert f'aria-labelledby="{chart}-title {chart}-desc"' in html
     assert "<caption>By care group</caption>" in html and "<caption>By age band</caption>" in html
 
@@ -246,7 +267,10 @@ def test_ras_calibrate_writes_the_report_and_a_new_scheme(tmp_path: Path) -> Non
     )
     assert done.returncode == 0, done.stderr
     facts = json.loads(done.stdout)
-    assert (facts["rate_per_point"], facts["cases_used"], facts["rows_rejected"]) == ("5.12", 240, 0)
+    assert (facts["rate_per_point"], facts["cases_used"], facts["rows_rejected"]) == ("5.1207", 240, 0)
+    assert facts["rate_working"] == [
+        "Rate per point: £47,023.26 ÷ 9,183 points = £5.120686..., rounded to 4 decimal places: £5.1207 a point."
+    ]
     assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!doctype html>")
     assert load_scheme(tmp_path / "scheme.toml").version == "2026.2"
     assert EXAMPLE.read_bytes() == before  # the old file is untouched
@@ -307,11 +331,11 @@ def test_a_new_scheme_that_would_not_load_is_not_offered(example: Scheme) -> Non
 
 
 def test_rates_that_round_to_nothing_are_refused(example: Scheme) -> None:
-    cases = read_cases(points_csv([("A", 1000, "50.00", "", "", "")]), example)
+    cases = read_cases(points_csv([("A", 100000, "50.00", "", "", "")]), example)
     with pytest.raises(CasesError) as caught:
         calibrate(example, cases, target_total=Decimal("1"))
     assert str(caught.value) == (
-        "The rate per point would be £0.00 (£1.00 / 1,000 points, rounded to the nearest penny), and a rate "
+        "The rate per point would be £0.00 (£1.00 / 100,000 points, rounded to 4 decimal places), and a rate "
         "must be more than £0. Give a larger target total."
     )
     with pytest.raises(CasesError, match=r"^The cases cost £0\.00 in all"):
@@ -392,6 +416,7 @@ def test_calibration_gives_a_scheme_with_a_base_amount_the_estimates_own_amounts
     based = load_scheme_text(source)
     text, _ = answers_csv(based, 80, seed=9, pence_per_point=437)
     done = recalibrate(based, source, text, Options())
+    assert done.scheme_toml is not None
     new = load_scheme_text(done.scheme_toml)
     assert new.allocation.base is not None and new.allocation.base.value == 40
     answer_sets = [data | {"scheme_version": new.version} for data in _answer_sets(based, 80, 9)]

@@ -200,10 +200,10 @@ def calibrate(tmp_path: Path, cases: str, *options: str) -> subprocess.Completed
         ),
         (
             "A,10,50",
-            ["--target-total", "0.01"],
+            ["--target-total", "0.00"],
             [
                 "{cases}: 1 problem found",
-                "{cases}: The rate per point would be £0.00 (£0.01 / 10 points, rounded to the nearest penny), "
+                "{cases}: The rate per point would be £0.00 (£0.00 / 10 points, rounded to 4 decimal places), "
                 "and a rate must be more than £0. Give a larger target total.",
             ],
         ),

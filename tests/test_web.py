@@ -50,7 +50,7 @@ def calibrate(cases: str, **options: object) -> str:
         (HEADER + "A,0,10\n", "The cases have 0 points in all, so a rate per point cannot be worked out."),
         (
             HEADER + "A,1000,0.01\n",
-            "The rate per point would be £0.00 (£0.01 / 1,000 points, rounded to the nearest penny), and a rate "
+            "The rate per point would be £0.00 (£0.01 / 1,000 points, rounded to 4 decimal places), and a rate "
             "must be more than £0. Check the current_weekly_cost column.",
         ),
     ],
@@ -95,8 +95,8 @@ def test_numbers_in_the_cases_file_are_read_strictly(cell: str, problem: str) ->
         ({"contingency_percent": "NaN"}, 'Contingency: "NaN" is not a percentage: write a number, like 5 or 12.5.'),
         ({"fairness_threshold": True}, "Fairness threshold: must be written as text, like 1250."),
         (
-            {"target_total": "0.01"},
-            "The rate per point would be £0.00 (£0.01 / 10 points, rounded to the nearest penny), and a rate "
+            {"target_total": "0.00"},
+            "The rate per point would be £0.00 (£0.00 / 10 points, rounded to 4 decimal places), and a rate "
             "must be more than £0. Give a larger target total.",
         ),
         (

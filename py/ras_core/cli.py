@@ -1,4 +1,5 @@
-"""The `ras` command: validate a scheme, print it as JSON, estimate, explain the method.
+"""The `ras` command: validate a scheme, print it as JSON, estimate, explain the method,
+calibrate a rate from local cases, and compare two versions of a scheme.
 
 Errors in input files are printed as a list (file, dotted path, what is allowed;
 the first 20, then how many more) on stderr with exit status 1. Anything unexpected
@@ -19,10 +20,10 @@ from .estimate.words import as_text, lines
 from .explain import explain
 from .files import read_bytes, read_text, write_text
 from .scheme.answers import answers_from_json
-from .scheme.errors import InputError, Problem, SchemeError
+from .scheme.errors import InputError, Problem, SchemeError, shown
 from .scheme.load import load_scheme
 from .scheme.model import Scheme
-from .scheme.money import pounds_exact
+from .scheme.warn import scheme_warnings
 from .serialize import estimate_to_dict, scheme_to_dict
 
 
@@ -37,6 +38,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{args.scheme}: OK: {scheme.title} version {scheme.version}, "
         f"{len(scheme.domains)} areas, {questions} questions"
     )
+    warnings = scheme_warnings(scheme)
+    if warnings:
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        print(f"{args.scheme}: {len(warnings)} {noun} (the scheme can be used, but these may mislead people)")
+        print("\n".join(shown([f"{args.scheme}: warning: {w}" for w in warnings])))
     return 0
 
 
@@ -66,7 +72,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     # Loaded only when a council calibrates: estimating never needs the statistics.
     from .council.cases import CasesError
     from .council.options import read_options
-    from .council.recalibrate import recalibrate
+    from .council.recalibrate import calibration_lines, recalibrate
     from .council.report import report_html
     from .serialize import calibration_to_dict
 
@@ -78,6 +84,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         "target_total": args.target_total,
         "contingency_percent": args.contingency,
         "fairness_threshold": args.fairness_threshold,
+        "min_group_size": args.min_group_size,
         "new_version": args.new_version,
     }
     try:
@@ -92,7 +99,8 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     result, version = done.calibration, done.version
     out = Path(args.out)
     write_text(out / "report.html", report_html(result, new_version=version))
-    write_text(out / "scheme.toml", done.scheme_toml)
+    if done.scheme_toml is not None:
+        write_text(out / "scheme.toml", done.scheme_toml)
     facts = calibration_to_dict(result) | {"new_version": version, "out": str(out)}
     if args.json:
         print(json.dumps(facts, indent=2, ensure_ascii=False))
@@ -102,13 +110,12 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
             f"{used:,} {'case' if used == 1 else 'cases'} used of {facts['rows_read']:,} rows read; "
             f"{facts['rows_rejected']:,} rows not used (listed in the report)."
         )
-        print(
-            f"Rate per point: {pounds_exact(result.rate_per_point)} "
-            f"({pounds_exact(result.total_cost)} / {result.total_points:,} points)."
-        )
-        if result.rate_for_target is not None:
-            print(f"Rate for the target total: {pounds_exact(result.rate_for_target)}.")
-        print(f"Wrote {out / 'report.html'} and {out / 'scheme.toml'} (version {version}).")
+        for line in calibration_lines(result):
+            print(line)
+        if done.scheme_toml is None:
+            print(f"Wrote {out / 'report.html'} (a table scheme: no new scheme file).")
+        else:
+            print(f"Wrote {out / 'report.html'} and {out / 'scheme.toml'} (version {version}).")
     return 0
 
 
@@ -117,8 +124,27 @@ OPTION_NAMES = {
     "target_total": "--target-total",
     "contingency_percent": "--contingency",
     "fairness_threshold": "--fairness-threshold",
+    "min_group_size": "--min-group-size",
     "new_version": "--new-version",
 }
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    # Loaded only when a council compares versions: estimating never needs it.
+    from .council.cases import CasesError
+    from .council.compare import as_lines, compare, comparison_to_dict
+
+    old, new = _scheme(args.old), _scheme(args.new)
+    try:
+        result = compare(old, new, read_bytes(args.cases))
+    except CasesError as error:
+        raise InputError(args.cases, [Problem(path="", message=p) for p in error.problems]) from None
+    if args.json:
+        print(json.dumps(comparison_to_dict(result), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(as_lines(result)))
+    return 0
+
 
 UNEXPECTED = "ras: something went wrong, so the command could not finish. Please report it, with the command you ran."
 
@@ -140,8 +166,9 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "validate",
         help="check a scheme file and list every problem",
-        description="Check a scheme file. Exit 0 if it can be used; otherwise "
-        "list every problem (file, dotted path, what is allowed) and exit 1.",
+        description="Check a scheme file. Exit 0 if it can be used, printing any warnings (things allowed "
+        "that may mislead people, such as a minimum points level that contradicts the eligibility screen); "
+        "otherwise list every problem (file, dotted path, what is allowed) and exit 1.",
     )
     p.add_argument("scheme", metavar="SCHEME.toml")
     p.set_defaults(run=cmd_validate)
@@ -166,8 +193,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "answers",
         metavar="ANSWERS.json",
-        help='{"scheme": ID, "scheme_version": V, "answers": {question: option}, '
-        '"unpaid_support": {area: option}, "helpers_willing": true|false}',
+        help='{"format": 2, "scheme": ID, "scheme_version": V, "answers": {question: option}, '
+        '"unpaid_support": {area: option}, "helpers_willing": {area: "yes"|"no"|"not_sure"}} '
+        "(older files without format, with helpers_willing true, false or null, are read too)",
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(run=cmd_estimate)
@@ -175,10 +203,13 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "calibrate",
         help="work out the rate from local cases; check accuracy and fairness",
-        description="Work out the rate per point from a CSV of anonymised cases (total current cost / total "
-        "points), check indicative against agreed budgets and cost per point across groups, and write "
+        description="Work out the rate per point from a CSV of anonymised cases ((total current cost - cases x "
+        "the scheme's base amount) / total points, rounded to 4 decimal places; the same with --target-total), "
+        "check indicative against agreed budgets, what the scheme would give each group against what it costs "
+        "now, who would go up or down, and how well points explain cost, and write "
         "DIR/report.html and DIR/scheme.toml (the scheme with the new rate and a new version; the old file is "
-        "untouched). Rows that cannot be used are listed with row, column and reason. Columns: case_id, "
+        "untouched; a table scheme gets the checks and no new file). Rows that cannot be used are listed with "
+        "row, column and reason. Columns: case_id, "
         "current_weekly_cost, and either a column for every question (option ids) or points; optional "
         "agreed_weekly_budget, indicative_weekly_budget, care_group, age_band, helpers_willing (yes/no) and "
         "unpaid_support.AREA. A template: content/calibration/cases-template.csv.",
@@ -187,15 +218,39 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--scheme", required=True, metavar="SCHEME.toml", help="the scheme the cases were scored with")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for report.html and scheme.toml")
     p.add_argument("--json", action="store_true", help="print a summary as JSON")
-    p.add_argument("--target-total", metavar="POUNDS", help="scale the rate so the weekly total is this amount")
+    p.add_argument(
+        "--target-total",
+        metavar="POUNDS",
+        help="set the rate so the weekly total is this amount (the base amounts taken off first)",
+    )
     p.add_argument("--contingency", metavar="PERCENT", help="a contingency, reported as a separate sum (default 0)")
     p.add_argument(
         "--fairness-threshold",
         metavar="PERCENT",
         help="flag groups whose cost per point differs by more than this (default 20)",
     )
+    p.add_argument(
+        "--min-group-size",
+        metavar="CASES",
+        help="a group with fewer cases than this is reported as too few to judge, never flagged (default 10)",
+    )
     p.add_argument("--new-version", metavar="VERSION", help="the new scheme's version (default: the next one)")
     p.set_defaults(run=cmd_calibrate)
+
+    p = sub.add_parser(
+        "compare",
+        help="show what a new version of a scheme changes, case by case and in total",
+        description="Work out every case's indicative amount with the old and the new scheme (each version's own "
+        "points, rate, base amount or table, as the estimate does) and print, case by case, the old and new "
+        "amounts and the difference, then the totals and how many cases would go up, down or stay the same "
+        "(or JSON with --json). CASES.csv has the columns ras calibrate reads; the cost columns are not used. "
+        "Rows either version cannot use are listed. Exit 0, or 1 with the problems on stderr.",
+    )
+    p.add_argument("old", metavar="OLD.toml", help="the scheme now in use")
+    p.add_argument("new", metavar="NEW.toml", help="the new version")
+    p.add_argument("cases", metavar="CASES.csv")
+    p.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    p.set_defaults(run=cmd_compare)
 
     p = sub.add_parser(
         "explain",

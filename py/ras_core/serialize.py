@@ -19,6 +19,7 @@ from .scheme.model import Parameter, Reference, Scheme
 if TYPE_CHECKING:
     # Only read here; the statistics (and their imports) load when a council calibrates.
     from .council.calibrate import Calibration, Group
+    from .council.stats import Shift
 
 
 def _reference(reference: Reference | None) -> dict[str, Any] | None:
@@ -206,7 +207,13 @@ def estimate_to_dict(result: Estimate) -> dict[str, Any]:
 
 
 def calibration_to_dict(result: Calibration) -> dict[str, object]:
-    """A calibration's figures (`ras calibrate --json`, the council tools page's summary)."""
+    """A calibration's figures (`ras calibrate --json`, the council tools page's summary).
+
+    Rates are decimal strings with every decimal place they have (`rate_decimal_places`
+    at most, as `rate_rounding` says); money is to the penny.
+    """
+    from .council.calibrate import RATE_PLACES, ROUNDED, rate_text, rate_working
+    from .council.stats import fit_sentence, two_places
 
     def group(g: Group) -> dict[str, object]:
         return {
@@ -217,15 +224,37 @@ def calibration_to_dict(result: Calibration) -> dict[str, object]:
             "mean_current_cost": money.plain(g.mean_current_cost),
             "mean_indicative": money.plain(g.mean_indicative),
             "differs_by_percent": None if g.differs_by is None else f"{g.differs_by}",
+            "indicative_share_percent": None if g.share is None else f"{g.share}",
+            "share_differs_by_percent": None if g.share_differs_by is None else f"{g.share_differs_by}",
+            "too_few_to_judge": g.too_few,
             "flagged": g.flagged,
         }
 
+    def shift(s: Shift) -> dict[str, object]:
+        return {
+            "name": as_text(s.name),
+            "cases": s.cases,
+            "up": s.up,
+            "down": s.down,
+            "same": s.same,
+            "median_change": money.plain(s.median_change),
+            "median_change_percent": None if s.median_percent is None else f"{s.median_percent}",
+            "too_few_to_judge": s.too_few,
+        }
+
     accuracy = result.accuracy
+    fit = result.fit
+    quartiles = fit.cost_per_point_quartiles
     return {
         "scheme": {"id": result.scheme.id, "version": result.scheme.version},
-        "rate_per_point": money.plain(result.rate_per_point),
-        "rate_for_target": None if result.rate_for_target is None else money.plain(result.rate_for_target),
-        "rate_used": money.plain(result.rate_used),
+        "method": result.method,
+        "base": money.plain(result.base),
+        "rate_per_point": rate_text(result.rate_per_point),
+        "rate_for_target": None if result.rate_for_target is None else rate_text(result.rate_for_target),
+        "rate_used": rate_text(result.rate_used),
+        "rate_decimal_places": RATE_PLACES,
+        "rate_rounding": ROUNDED,
+        "rate_working": list(rate_working(result)),
         "total_points": result.total_points,
         "total_current_cost": money.plain(result.total_cost),
         "total_indicative": money.plain(result.total_indicative),
@@ -238,6 +267,20 @@ def calibration_to_dict(result: Calibration) -> dict[str, object]:
         "rows_rejected": len({p.row for p in result.cases.problems}),
         "problems": [str(p) for p in result.cases.problems[:MAX_ROWS_LISTED]],
         "ignored_columns": [as_text(c) for c in result.cases.ignored_columns],
+        "warnings": list(result.warnings),
+        "min_group_size": result.min_group_size,
+        "fit": {
+            "cases": fit.cases,
+            "r_squared": None if fit.r_squared is None else f"{two_places(fit.r_squared)}",
+            "cost_per_point_quartiles": None if quartiles is None else [money.plain(q) for q in quartiles],
+            "cases_without_points": fit.cases_without_points,
+            "sentence": fit_sentence(fit),
+        },
+        "changes": {
+            "all_cases": shift(result.shifts.overall),
+            "by_care_group": [shift(s) for s in result.shifts.by_care_group],
+            "by_age_band": [shift(s) for s in result.shifts.by_age_band],
+        },
         "accuracy": None
         if accuracy is None
         else {
@@ -247,6 +290,15 @@ def calibration_to_dict(result: Calibration) -> dict[str, object]:
             "within_10_percent": f"{accuracy.within_10}",
             "within_20_percent": f"{accuracy.within_20}",
             "source": accuracy.source,
+            "bias_by_care_group": [
+                {
+                    "name": as_text(name),
+                    "cases": cases,
+                    "mean_percent": f"{bias}",
+                    "too_few_to_judge": cases < result.min_group_size,
+                }
+                for name, cases, bias in accuracy.bias_by_group
+            ],
         },
         "fairness": {
             "threshold_percent": f"{result.fairness_threshold}",

@@ -106,7 +106,9 @@ def calibrate_json(cases_text: str, options_text: str) -> str:
     """The council tools page: calibrate from a CSV's text, with the report and a new scheme.
 
     Options (JSON): target_total, contingency_percent, fairness_threshold (decimal strings
-    or null) and new_version (or null for the next one).
+    or null), min_group_size (a whole number, or null for 10) and new_version (or null
+    for the next one). A table scheme gets the report and no new scheme: scheme_toml and
+    new_version are null.
     """
     # Loaded only when a council calibrates: the assessment page never needs the statistics.
     from .council.cases import CasesError
@@ -146,6 +148,7 @@ OPTION_NAMES = {
     "target_total": "Target total weekly budget",
     "contingency_percent": "Contingency",
     "fairness_threshold": "Fairness threshold",
+    "min_group_size": "Minimum group size",
     "new_version": "New version",
 }
 

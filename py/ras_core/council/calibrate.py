@@ -1,13 +1,21 @@
 """The rate per point from a council's cases, and the checks of accuracy and fairness.
 
 A council scores a sample of current cases with its self-assessment and sets the rate
-as their total current cost divided by their total points (the "£ per point" method
-of council RAS reports), optionally scaled to a target total budget, with a
-contingency reported as a separate sum. The checks: indicative against agreed budgets
-(accuracy) and cost per point by care group and age band (fairness). Every
-indicative amount comes from the estimate's own allocation rule (`figures.amount_for`),
-so a table or a base amount gives here exactly what it gives a person. Money is
-Decimal throughout.
+from their total current cost and total points (the "£ per point" method of council
+RAS reports). With a base amount paid to every case, the base is taken off first:
+
+    rate = (total current cost − cases × base amount) ÷ total points
+
+and the same with a target total in place of the total current cost. The rate is
+rounded to `RATE_PLACES` (4) decimal places, halves up, and said so wherever it is
+shown; every indicative amount uses that rate as written and is then rounded to the
+penny. A contingency is a separate sum. The checks: indicative against agreed budgets
+(accuracy); by care group and age band, what the scheme would give against what the
+cases cost now (fairness), with groups smaller than the minimum group size reported as
+too few to judge; who would go up or down (`stats.shifts`); and how well points explain
+cost (`stats.fit`). Every indicative amount comes from the estimate's own allocation
+rule (`figures.amount_for`), so a table or a base amount gives here exactly what it
+gives a person; a table scheme gets every check, and no new rate. Money is Decimal.
 """
 
 from __future__ import annotations
@@ -15,15 +23,42 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ..estimate.figures import amount_for
 from ..scheme import money
 from ..scheme.model import Scheme
 from .cases import Case, Cases, CasesError
+from .stats import Fit, Shifts, fit, shifts
 
 HUNDRED = Decimal(100)
 WIDTHS = (Decimal(5), Decimal(10), Decimal(25), Decimal(50), Decimal(100))
+RATE_PLACES = 4
+RATE_STEP = Decimal(1).scaleb(-RATE_PLACES)
+ROUNDED = f"rounded to {RATE_PLACES} decimal places"
+MIN_GROUP_SIZE = 10
+# Care Act 2014 s.26 and statutory guidance 11.24 (sufficiency): see the README.
+SUFFICIENT = (
+    "budgets must still be enough to meet eligible needs (Care Act 2014 s.26; "
+    "Care and Support Statutory Guidance 11.24)"
+)
+
+
+def round_rate(value: Decimal) -> Decimal:
+    """A rate per point to `RATE_PLACES` decimal places, halves up."""
+    return value.quantize(RATE_STEP, rounding=ROUND_HALF_UP, context=money.CONTEXT)
+
+
+def rate_text(value: Decimal) -> str:
+    """A rate with every decimal place it has, and at least 2: "4.37", "5.1207", "12.00"."""
+    whole, _, places = f"{value.normalize(money.CONTEXT):f}".partition(".")
+    return f"{whole}.{places.ljust(2, '0')}"
+
+
+def pounds_rate(value: Decimal) -> str:
+    """A rate for people: "£5.1207", "£1,250.00"."""
+    whole, _, places = rate_text(value).partition(".")
+    return f"£{int(whole):,}.{places}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -34,7 +69,10 @@ class Group:
     cost_per_point: Decimal | None
     mean_current_cost: Decimal
     mean_indicative: Decimal
-    differs_by: Decimal | None  # % from the whole sample's cost per point
+    differs_by: Decimal | None  # % of the group's cost per point from the whole sample's
+    share: Decimal | None  # the group's total indicative as a % of its total current cost
+    share_differs_by: Decimal | None  # % of `share` from the whole sample's: what is flagged
+    too_few: bool  # fewer cases than the minimum group size: too few to judge
     flagged: bool
 
 
@@ -54,12 +92,16 @@ class Accuracy:
 class Calibration:
     scheme: Scheme
     cases: Cases
+    method: str  # "rate", or "table": a table gets the checks and no new rate
+    base: Decimal  # the scheme's base amount a case (0 when it has none)
     total_points: int
     total_cost: Decimal
-    rate_per_point: Decimal  # total cost / total points, to the penny
-    exact_rate: Decimal
+    cost_per_point: Decimal  # total cost / total points, exact: the fairness yardstick
+    exact_rate: Decimal  # (total cost - cases x base) / total points, exact
+    rate_per_point: Decimal  # exact_rate, rounded to RATE_PLACES decimal places
     target_total: Decimal | None
-    rate_for_target: Decimal | None
+    exact_rate_for_target: Decimal | None
+    rate_for_target: Decimal | None  # (target - cases x base) / total points, rounded as above
     rate_used: Decimal
     contingency_percent: Decimal
     contingency: Decimal  # a separate sum, on top of the total indicative budget
@@ -69,6 +111,10 @@ class Calibration:
     by_care_group: tuple[Group, ...]
     by_age_band: tuple[Group, ...]
     fairness_threshold: Decimal
+    min_group_size: int
+    fit: Fit
+    shifts: Shifts
+    warnings: tuple[str, ...]
     points_and_costs: tuple[tuple[int, Decimal], ...]  # for the chart
     indicative: tuple[Decimal, ...]  # each case's indicative amount at the rate used, in case order
 
@@ -80,6 +126,7 @@ def calibrate(
     target_total: Decimal | None = None,
     contingency_percent: Decimal = Decimal(0),
     fairness_threshold: Decimal = Decimal(20),
+    min_group_size: int = MIN_GROUP_SIZE,
 ) -> Calibration:
     used = cases.cases
     if not used:
@@ -93,36 +140,68 @@ def calibrate(
             "The cases cost £0.00 in all, so a rate per point cannot be worked out. "
             "Check the current_weekly_cost column."
         )
-    exact = total_cost / total_points
-    rate = money.to_pence(exact)
-    rate_for_target = money.to_pence(target_total / total_points) if target_total is not None else None
+    allocation = scheme.allocation
+    method = "rate" if allocation.rate_per_point is not None else "table"
+    base = allocation.base.value if allocation.base is not None and method == "rate" else Decimal(0)
+    count = len(used)
+    exact = (total_cost - count * base) / total_points
+    exact_for_target = None if target_total is None else (target_total - count * base) / total_points
+    rate = round_rate(exact)
+    rate_for_target = None if exact_for_target is None else round_rate(exact_for_target)
     used_rate = rate_for_target if rate_for_target is not None else rate
-    if used_rate == 0:
-        # A scheme's rate must be more than £0, so a new scheme could not be written.
-        total, check = (
-            (target_total, "Give a larger target total.")
-            if target_total is not None
-            else (total_cost, "Check the current_weekly_cost column.")
+    warnings: list[str] = []
+    if method == "rate":
+        _check_rate(
+            target_total if target_total is not None else total_cost,
+            target_total is not None,
+            base,
+            count,
+            total_points,
+            used_rate,
         )
-        raise CasesError(
-            f"The rate per point would be £0.00 ({money.pounds_exact(total)} / {total_points:,} points, "
-            f"rounded to the nearest penny), and a rate must be more than £0. {check}"
+        if rate_for_target is not None and rate_for_target < rate:
+            lower = money.round_tenth((rate - rate_for_target) / rate * HUNDRED)
+            warnings.append(
+                f"The target total gives a lower rate than current costs do: {pounds_rate(rate_for_target)} "
+                f"a point against {pounds_rate(rate)} ({lower}% less). A lower rate does not lower what people "
+                f"need: {SUFFICIENT}. The indicative amount is a starting point, never a cap."
+            )
+        rated = with_rate(scheme, used_rate)
+    else:
+        rated = scheme
+        warnings.append(
+            "This scheme uses a points table, which a rate cannot change, so no new scheme file is made: the "
+            "report checks the table's amounts against these cases. The rate per point shown is what these "
+            "cases cost a point, for comparison."
         )
-    rated = with_rate(scheme, used_rate)
+        if target_total is not None:
+            warnings.append(
+                f"The target total ({money.pounds_exact(target_total)}) was not used: it sets a rate, and this "
+                "scheme has a table."
+            )
     indicative = [amount_for(rated, c.points) for c in used]
     total_indicative = sum(indicative, Decimal(0))
     contingency = money.to_pence(total_indicative * contingency_percent / HUNDRED)
     median = Decimal(statistics.median(indicative)) if indicative else Decimal(0)
     band_width = min(WIDTHS, key=lambda w: abs(w - median / 10))
-    overall_cpp = exact
+    overall_cpp = total_cost / total_points
+    overall_share = total_indicative / total_cost
+
+    def groups(key: Callable[[Case], str]) -> tuple[Group, ...]:
+        return _groups(used, indicative, key, overall_cpp, overall_share, fairness_threshold, min_group_size)
+
     return Calibration(
         scheme=scheme,
         cases=cases,
+        method=method,
+        base=base,
         total_points=total_points,
         total_cost=total_cost,
-        rate_per_point=rate,
+        cost_per_point=overall_cpp,
         exact_rate=exact,
+        rate_per_point=rate,
         target_total=target_total,
+        exact_rate_for_target=exact_for_target,
         rate_for_target=rate_for_target,
         rate_used=used_rate,
         contingency_percent=contingency_percent,
@@ -130,12 +209,60 @@ def calibrate(
         total_indicative=total_indicative,
         band_width=band_width,
         accuracy=_accuracy(scheme, used),
-        by_care_group=_groups(used, indicative, lambda c: c.care_group, overall_cpp, fairness_threshold),
-        by_age_band=_groups(used, indicative, lambda c: c.age_band, overall_cpp, fairness_threshold),
+        by_care_group=groups(lambda c: c.care_group),
+        by_age_band=groups(lambda c: c.age_band),
         fairness_threshold=fairness_threshold,
+        min_group_size=min_group_size,
+        fit=fit(used),
+        shifts=shifts(used, indicative, min_group_size),
+        warnings=tuple(warnings),
         points_and_costs=tuple((c.points, c.current_cost) for c in used),
         indicative=tuple(indicative),
     )
+
+
+def rate_working(result: Calibration) -> tuple[str, ...]:
+    """How the rate (and the rate for a target total) was worked out, as sums to redo by hand."""
+    count = len(result.cases.cases)
+
+    def line(label: str, total: Decimal, exact: Decimal, rate: Decimal) -> str:
+        less = f" − {count:,} cases × {money.pounds_exact(result.base)} base amount" if result.base else ""
+        sum_text = f"({money.pounds_exact(total)}{less})" if less else money.pounds_exact(total)
+        start = f"{label}: {sum_text} ÷ {result.total_points:,} points = "
+        if exact == rate:
+            return f"{start}{pounds_rate(rate)} a point, exactly."
+        cut = exact.quantize(Decimal("0.000001"), rounding=ROUND_DOWN, context=money.CONTEXT)
+        shown = pounds_rate(cut) + ("" if cut == exact else "...")
+        return f"{start}{shown}, {ROUNDED}: {pounds_rate(rate)} a point."
+
+    lines = [line("Rate per point", result.total_cost, result.exact_rate, result.rate_per_point)]
+    if result.target_total is not None and result.rate_for_target is not None:
+        assert result.exact_rate_for_target is not None
+        lines.append(
+            line("Rate for the target total", result.target_total, result.exact_rate_for_target, result.rate_for_target)
+        )
+    return tuple(lines)
+
+
+def _check_rate(total: Decimal, is_target: bool, base: Decimal, count: int, points: int, rate: Decimal) -> None:
+    """A scheme's rate must be more than £0, so a new scheme could not be written otherwise."""
+    what = "the target total" if is_target else "the total current weekly cost"
+    check = "Give a larger target total." if is_target else "Check the current_weekly_cost column."
+    if base and total <= count * base:
+        check = (
+            "Give a larger target total." if is_target else "Check the base amount and the current_weekly_cost column."
+        )
+        raise CasesError(
+            f"The base amount of {money.pounds_exact(base)} for each of the {count:,} cases comes to "
+            f"{money.pounds_exact(count * base)}, as much as {what} ({money.pounds_exact(total)}) or more, so "
+            f"nothing is left to pay for points. {check}"
+        )
+    if rate <= 0:
+        less = f" - {count:,} × {money.pounds_exact(base)}" if base else ""
+        raise CasesError(
+            f"The rate per point would be £0.00 ({money.pounds_exact(total)}{less} / {points:,} points, "
+            f"{ROUNDED}), and a rate must be more than £0. {check}"
+        )
 
 
 def _accuracy(scheme: Scheme, used: Iterable[Case]) -> Accuracy | None:
@@ -181,7 +308,9 @@ def _groups(
     indicative: list[Decimal],
     key: Callable[[Case], str],
     overall_cpp: Decimal,
+    overall_share: Decimal,
     threshold: Decimal,
+    min_group_size: int,
 ) -> tuple[Group, ...]:
     buckets: dict[str, list[int]] = {}
     for i, case in enumerate(used):
@@ -191,9 +320,15 @@ def _groups(
         members = buckets[name]
         points = sum(used[i].points for i in members)
         cost = sum((used[i].current_cost for i in members), Decimal(0))
+        given = sum((indicative[i] for i in members), Decimal(0))
         count = Decimal(len(members))
         cpp = cost / points if points else None
+        share = given / cost if cost else None
         differs = _round((cpp - overall_cpp) / overall_cpp * HUNDRED) if cpp is not None else None
+        share_differs = (
+            _round((share - overall_share) / overall_share * HUNDRED) if share is not None and overall_share else None
+        )
+        too_few = len(members) < min_group_size
         groups.append(
             Group(
                 name=name,
@@ -201,9 +336,12 @@ def _groups(
                 mean_points=_round(Decimal(points) / count),
                 cost_per_point=money.to_pence(cpp) if cpp is not None else None,
                 mean_current_cost=money.to_pence(cost / count),
-                mean_indicative=money.to_pence(sum((indicative[i] for i in members), Decimal(0)) / count),
+                mean_indicative=money.to_pence(given / count),
                 differs_by=differs,
-                flagged=differs is not None and abs(differs) > threshold,
+                share=None if share is None else _round(share * HUNDRED),
+                share_differs_by=share_differs,
+                too_few=too_few,
+                flagged=not too_few and share_differs is not None and abs(share_differs) > threshold,
             )
         )
     return tuple(groups)
@@ -224,4 +362,8 @@ def with_rate(scheme: Scheme, rate: Decimal) -> Scheme:
 
 def _method(scheme: Scheme) -> str:
     rate = scheme.allocation.rate_per_point
-    return "table" if rate is None else f"rate of {money.pounds_exact(rate.value)} a point"
+    if rate is None:
+        return "table"
+    base = scheme.allocation.base
+    plus = f"base amount of {money.pounds_exact(base.value)} and " if base is not None else ""
+    return f"{plus}rate of {pounds_rate(rate.value)} a point"

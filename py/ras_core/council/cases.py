@@ -109,7 +109,7 @@ def read_cases(data: bytes | str, scheme: Scheme) -> Cases:
     ignored = tuple(c for c in header if c not in known)
     position = {name: i for i, name in enumerate(header)}
     options = {q.id: {o.id for o in q.options} for _, q in scheme.questions()}
-    support_ids = {o.id for o in scheme.unpaid_support.options}
+    support_ids = {o.id for o in scheme.unpaid_support.options} if scheme.unpaid_support is not None else set()
 
     cases: list[Case] = []
     problems: list[RowProblem] = []

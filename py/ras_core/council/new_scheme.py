@@ -1,9 +1,10 @@
 """The scheme's TOML with a new rate and version, and everything else as it was.
 
 The council's file is rewritten statement by statement (comments, order and layout
-kept), changing only `[scheme] version` and `[allocation.rate_per_point]` value and
-description; the new text is read back with the scheme loader and compared with the
-scheme it came from, so a file is only offered if it loads and differs in exactly
+kept), changing only `[scheme] version` and `[allocation.rate_per_point]` value (with
+every decimal place it has: 4 at most, see `calibrate.RATE_PLACES`) and description,
+which says how the rate was worked out and rounded; the new text is read back with the
+scheme loader and compared with the scheme it came from, so a file is only offered if it loads and differs in exactly
 these figures. Text written into the file is escaped as a TOML string.
 """
 
@@ -17,7 +18,7 @@ from dataclasses import replace
 from ..scheme import money
 from ..scheme.errors import SchemeError
 from ..scheme.load import scheme_from_toml
-from .calibrate import Calibration
+from .calibrate import ROUNDED, Calibration, rate_text
 from .cases import CasesError
 
 _DIGITS = re.compile(r"[0-9]{1,9}")
@@ -118,14 +119,20 @@ def recalibrated_toml(source: str, result: Calibration, version: str) -> str:
         how = f"{money.pounds_exact(result.target_total)}, the target total weekly budget"
     else:
         how = f"{money.pounds_exact(result.total_cost)}, the total current weekly cost of {cases:,} cases"
+    less = ""
+    if result.base:
+        less = (
+            f", less the base amount of {money.pounds_exact(result.base)} for each case "
+            f"({money.pounds_exact(cases * result.base)} in all)"
+        )
     description = (
-        f"What one point is worth each week: {how}, divided by the {result.total_points:,} points "
-        f"of {cases:,} cases, rounded to the nearest penny."
+        f"What one point is worth each week: {how}{less}, divided by the {result.total_points:,} points "
+        f"of {cases:,} cases, {ROUNDED}."
     )
     rate_table = ("allocation", "rate_per_point")
     changes = {
         ("scheme", "version"): toml_string(version),
-        (*rate_table, "value"): f"{result.rate_used:f}",
+        (*rate_table, "value"): rate_text(result.rate_used),
         (*rate_table, "description"): toml_string(description),
     }
     out = []
@@ -168,5 +175,5 @@ def _check_reads_back(text: str, result: Calibration, version: str, description:
         raise CasesError(
             "The new rate could not be written into a copy of this scheme file without changing "
             "something else, so it was not made. Change [allocation.rate_per_point] value to "
-            f"{result.rate_used:f} and [scheme] version to {version} by hand."
+            f"{rate_text(result.rate_used)} and [scheme] version to {version} by hand."
         )

@@ -2,8 +2,9 @@
 
 Each is read strictly with the parsers in `numbers.py` (a target total in pounds and
 pence, percentages for the contingency and the fairness threshold) and a new version
-must be a plain version name; every problem is reported together, each naming the
-option as it is called where it was typed.
+must be a plain version name, and the minimum group size a whole number of cases;
+every problem is reported together, each naming the option as it is called where it
+was typed.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..scheme.numbers import MAX_TOTAL, NumberError, parse_money, parse_percent, quote
+from .calibrate import MIN_GROUP_SIZE
 from .cases import CasesError
 
 _VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+_WHOLE = re.compile(r"[0-9]{1,7}")
+MAX_GROUP_SIZE = 1_000_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,6 +28,7 @@ class Options:
     target_total: Decimal | None = None
     contingency_percent: Decimal = Decimal(0)
     fairness_threshold: Decimal = Decimal(20)
+    min_group_size: int = MIN_GROUP_SIZE
     new_version: str | None = None  # None: the next version after the scheme's
 
 
@@ -57,6 +62,20 @@ def read_options(given: Mapping[str, object], names: Mapping[str, str]) -> Optio
     target = number("target_total", lambda t: parse_money(t, maximum=MAX_TOTAL))
     contingency = number("contingency_percent", parse_percent)
     threshold = number("fairness_threshold", parse_percent)
+    size = text("min_group_size")
+    min_group_size = MIN_GROUP_SIZE
+    if size is not None:
+        if not _WHOLE.fullmatch(size.strip()):
+            problems.append(
+                f"{names['min_group_size']}: {quote(size)} is not a number of cases: write a whole number, like 10."
+            )
+        elif not 1 <= int(size) <= MAX_GROUP_SIZE:
+            problems.append(
+                f"{names['min_group_size']}: {quote(size)} is out of range: write a whole number of cases "
+                f"from 1 to {MAX_GROUP_SIZE:,}."
+            )
+        else:
+            min_group_size = int(size)
     version = text("new_version")
     if version is not None and not _VERSION.fullmatch(version):
         problems.append(
@@ -69,5 +88,6 @@ def read_options(given: Mapping[str, object], names: Mapping[str, str]) -> Optio
         target_total=target,
         contingency_percent=Decimal(0) if contingency is None else contingency,
         fairness_threshold=Decimal(20) if threshold is None else threshold,
+        min_group_size=min_group_size,
         new_version=version,
     )

@@ -1,0 +1,160 @@
+"""How well points explain cost, and who would go up or down: the statistics a finance
+officer asks for beside the rate.
+
+- `fit`: R² of current cost on points (the share of the variation in cost that a
+  straight line through the points explains: the squared correlation, worked out in
+  Decimal as Sxy² ÷ (Sxx × Syy)), and the spread of cost per point across cases
+  (lower quartile, median and upper quartile, by `statistics.quantiles`' inclusive
+  method).
+- `shifts`: each case's indicative amount minus its current cost, counted up, down and
+  the same, with the median change in pounds and as a share of current cost; for all
+  cases and for each group. A group with fewer cases than the minimum group size is
+  marked too few to judge.
+
+Everything is Decimal, so CPython and Pyodide give the same digits.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..scheme import money
+from .cases import Case
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fit:
+    cases: int
+    r_squared: Decimal | None  # None when every case has the same points, or the same cost
+    cost_per_point_quartiles: tuple[Decimal, Decimal, Decimal] | None  # lower, median, upper; None under 2 cases
+    cases_without_points: int  # cases with 0 points have no cost per point
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Shift:
+    name: str  # "all cases", or the group's name
+    cases: int
+    up: int
+    down: int
+    same: int
+    median_change: Decimal  # pounds a week, indicative minus current
+    median_percent: Decimal | None  # of current cost, over cases costing more than £0
+    too_few: bool  # fewer cases than the minimum group size
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Shifts:
+    overall: Shift
+    by_care_group: tuple[Shift, ...]
+    by_age_band: tuple[Shift, ...]
+
+
+def fit(used: Sequence[Case]) -> Fit:
+    """R² of current cost on points, and the spread of cost per point."""
+    n = len(used)
+    r_squared = None
+    if n >= 2:
+        mean_x = Decimal(sum(c.points for c in used)) / n
+        mean_y = sum((c.current_cost for c in used), Decimal(0)) / n
+        sxx = sum(((c.points - mean_x) ** 2 for c in used), Decimal(0))
+        syy = sum(((c.current_cost - mean_y) ** 2 for c in used), Decimal(0))
+        sxy = sum(((c.points - mean_x) * (c.current_cost - mean_y) for c in used), Decimal(0))
+        if sxx and syy:
+            r_squared = sxy * sxy / (sxx * syy)
+    per_point = sorted(c.current_cost / c.points for c in used if c.points)
+    quartiles = None
+    if len(per_point) >= 2:
+        q1, q2, q3 = statistics.quantiles(per_point, n=4, method="inclusive")
+        quartiles = (Decimal(q1), Decimal(q2), Decimal(q3))
+    return Fit(
+        cases=n,
+        r_squared=r_squared,
+        cost_per_point_quartiles=quartiles,
+        cases_without_points=sum(1 for c in used if not c.points),
+    )
+
+
+def fit_sentence(result: Fit) -> str:
+    """What the fit means, in plain words."""
+    parts = []
+    if result.r_squared is None:
+        parts.append(
+            "How well points explain cost cannot be worked out: it needs at least 2 cases with different "
+            "points and different costs."
+        )
+    else:
+        share = money.round_whole(result.r_squared * HUNDRED)
+        strength = (
+            "closely"
+            if result.r_squared >= Decimal("0.7")
+            else "partly"
+            if result.r_squared >= Decimal("0.4")
+            else "poorly"
+        )
+        parts.append(
+            f"Points explain {share}% of the differences in current cost between cases "
+            f"(R² = {two_places(result.r_squared)}), so points follow cost {strength}."
+        )
+        if strength != "closely":
+            parts.append(
+                "Much of what cases cost is not explained by their points: check the questions and their points "
+                "before relying on the rate."
+            )
+    if result.cost_per_point_quartiles is not None:
+        low, middle, high = result.cost_per_point_quartiles
+        parts.append(
+            f"Half of the cases cost between {money.pounds_exact(low)} and {money.pounds_exact(high)} a point "
+            f"(the middle half; the median is {money.pounds_exact(middle)}); a quarter cost less and a quarter more."
+        )
+    return " ".join(parts)
+
+
+def two_places(value: Decimal) -> Decimal:
+    """A ratio such as R² to 2 decimal places, halves up."""
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=money.CONTEXT)
+
+
+def shifts(
+    used: Sequence[Case],
+    indicative: Sequence[Decimal],
+    min_group_size: int,
+) -> Shifts:
+    """Who would go up or down if the indicative amounts replaced current costs."""
+    return Shifts(
+        overall=_shift("all cases", list(range(len(used))), used, indicative, 0),
+        by_care_group=_grouped(used, indicative, lambda c: c.care_group, min_group_size),
+        by_age_band=_grouped(used, indicative, lambda c: c.age_band, min_group_size),
+    )
+
+
+def _grouped(
+    used: Sequence[Case], indicative: Sequence[Decimal], key: Callable[[Case], str], min_group_size: int
+) -> tuple[Shift, ...]:
+    buckets: dict[str, list[int]] = {}
+    for i, case in enumerate(used):
+        buckets.setdefault(key(case), []).append(i)
+    return tuple(_shift(name, buckets[name], used, indicative, min_group_size) for name in sorted(buckets))
+
+
+def _shift(
+    name: str, members: list[int], used: Sequence[Case], indicative: Sequence[Decimal], min_group_size: int
+) -> Shift:
+    changes = [indicative[i] - used[i].current_cost for i in members]
+    percents = [
+        (indicative[i] - used[i].current_cost) / used[i].current_cost * HUNDRED for i in members if used[i].current_cost
+    ]
+    return Shift(
+        name=name,
+        cases=len(members),
+        up=sum(1 for c in changes if c > 0),
+        down=sum(1 for c in changes if c < 0),
+        same=sum(1 for c in changes if c == 0),
+        median_change=money.to_pence(Decimal(statistics.median(changes))) if changes else Decimal(0),
+        median_percent=money.round_tenth(Decimal(statistics.median(percents))) if percents else None,
+        too_few=len(members) < min_group_size,
+    )
