@@ -68,8 +68,12 @@ class CasesError(Exception):
         super().__init__(" ".join(problems))
 
 
-def read_cases(data: bytes | str, scheme: Scheme) -> Cases:
-    """Read a CSV of anonymised cases; rows that cannot be used are listed, not dropped."""
+def read_cases(data: bytes | str, scheme: Scheme, *, costs: bool = True) -> Cases:
+    """Read a CSV of anonymised cases; rows that cannot be used are listed, not dropped.
+
+    With `costs=False` (comparing versions, which needs no cost) the cost column is not
+    needed and not read: every case's current cost is £0.
+    """
     text = _decode(data)
     lines = text.splitlines()
     header_line = next((line for line in lines if line.strip()), "")
@@ -91,7 +95,7 @@ def read_cases(data: bytes | str, scheme: Scheme) -> Cases:
             break
     questions = [q.id for _, q in scheme.questions()]
     support_columns = {f"unpaid_support.{d.id}": d.id for d in scheme.domains if d.asks_unpaid_support}
-    missing = [c for c in REQUIRED if c not in header]
+    missing = [c for c in REQUIRED if c not in header and (costs or c != "current_weekly_cost")]
     has_answers = all(q in header for q in questions)
     by_points = "points" in header and not has_answers
     if not has_answers and not by_points:
@@ -137,7 +141,7 @@ def read_cases(data: bytes | str, scheme: Scheme) -> Cases:
             fail("case_id", f'"{case_id}" is also used on row {seen[case_id]}')
         else:
             seen[case_id] = number
-        cost = _money(cell, "current_weekly_cost", fail, required=True)
+        cost = _money(cell, "current_weekly_cost", fail, required=True) if costs else Decimal(0)
         agreed = _money(cell, "agreed_weekly_budget", fail) if "agreed_weekly_budget" in cell else None
         indicative = _money(cell, "indicative_weekly_budget", fail) if "indicative_weekly_budget" in cell else None
         willing_text = cell.get("helpers_willing", "").lower()

@@ -90,7 +90,7 @@ def compare(old: Scheme, new: Scheme, data: bytes | str) -> Comparison:
 
 def _read(data: bytes | str, scheme: Scheme, which: str) -> Cases:
     try:
-        return read_cases(data, scheme)
+        return read_cases(data, scheme, costs=False)
     except CasesError as error:
         raise CasesError(
             *(f"With the {which} scheme (version {scheme.version}): {p}" for p in error.problems)
