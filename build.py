@@ -35,7 +35,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,9 +42,11 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "py"))
+sys.path.insert(0, str(ROOT / "site"))  # site_content, shared with the MkDocs hook
 
-from ras_core import SchemeError, explain, load_scheme, scheme_to_dict  # noqa: E402
+from ras_core import InputError, explain, load_scheme, scheme_to_dict  # noqa: E402
 from ras_core.scheme import Scheme  # noqa: E402
+from site_content import LIMITS, load_council, load_nation, load_review  # noqa: E402
 
 DEFAULT_SCHEME = ROOT / "content" / "schemes" / "example.toml"
 DEFAULT_COUNCIL = ROOT / "content" / "council.toml"
@@ -125,7 +126,11 @@ class BuildError(Exception):
 def step(name: str) -> Iterator[None]:
     start = time.perf_counter()
     print(f"- {name}", end="", flush=True)
-    yield
+    try:
+        yield
+    except BaseException:
+        print(flush=True)  # the step's line ends before the reason it stopped
+        raise
     print(f" ({time.perf_counter() - start:.1f} s)")
 
 
@@ -171,9 +176,36 @@ def build_wheel(work: Path) -> Path:
     return wheels[0]
 
 
-def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path, council_path: Path = DEFAULT_COUNCIL) -> None:
+def check_content(scheme: Scheme, council_path: Path) -> dict[str, Any]:
+    """The council's settings, the review form and the nation's law, each checked like a
+    scheme (every problem listed, with its file and dotted path), as the pages get them."""
+    found: dict[str, Any] = {}
+    problems: list[InputError] = []
+    loaders: dict[str, Callable[[], dict[str, Any]]] = {
+        "council": lambda: load_council(council_path),
+        "review": load_review,
+        "nation": lambda: load_nation(scheme.nation),
+    }
+    for key, load in loaders.items():
+        try:
+            found[key] = load()
+        except InputError as error:
+            problems.append(error)
+    if problems:
+        raise ContentProblems(problems)
+    return found
+
+
+class ContentProblems(Exception):
+    """Content files with problems: each file's report, all of them together."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__("\n\n".join(error.report() for error in errors))
+
+
+def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path, content: dict[str, Any]) -> None:
     """Guidance and the assessment, in one MkDocs Material build (which empties `out`)."""
-    import yaml  # MkDocs depends on PyYAML
+    import yaml  # type: ignore[import-untyped]  # MkDocs depends on PyYAML, which has no type hints
 
     docs = work / "docs"
     shutil.copytree(ROOT / "content" / "docs", docs)
@@ -190,11 +222,10 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path, counci
     config["theme"]["custom_dir"] = str(ROOT / "site" / "theme")
     config.setdefault("extra", {})["scheme"] = scheme_to_dict(scheme)
     config["extra"]["scheme_file"] = scheme_path.name
-    config["extra"]["council_file"] = str(council_path.resolve())
     config["extra"]["csp"] = CSP
-    council = tomllib.loads(council_path.read_text(encoding="utf-8"))
-    config["extra"]["guided"] = {"idle_minutes": 15, "warning_seconds": 60, **council.get("guided", {})}
-    config["extra"]["review"] = tomllib.loads((ROOT / "content" / "review.toml").read_text(encoding="utf-8"))
+    config["extra"].update(content)  # council, review, nation: checked, as plain values
+    config["extra"]["guided"] = content["council"]["guided"]
+    config["extra"]["limits"] = LIMITS
     config["hooks"] = [str(ROOT / "site" / hook) for hook in config.get("hooks", [])]
     config_file = work / "mkdocs.yml"
     config_file.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
@@ -368,7 +399,7 @@ def compress(out: Path) -> None:
 
 
 def _brotli(data: bytes) -> bytes:
-    import brotli
+    import brotli  # type: ignore[import-untyped]  # no type hints
 
     packed: bytes = brotli.compress(data, quality=11)
     return packed
@@ -397,10 +428,12 @@ def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT, council_p
         work = Path(tmp)
         with step(f"check the scheme {scheme_path}"):
             scheme = check_scheme(scheme_path)
+        with step(f"check the content {council_path}, content/review.toml, content/nations/"):
+            content = check_content(scheme, council_path)
         with step("build the ras_core wheel"):
             wheel = build_wheel(work)
         with step("build the pages with MkDocs Material"):
-            build_pages(scheme, scheme_path, out, work, council_path)
+            build_pages(scheme, scheme_path, out, work, content)
         with step("vendor the Pyodide runtime"):
             runtime = vendor_runtime(out)
         with step(f"vendor micropip {MICROPIP_VERSION}"):
@@ -549,8 +582,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not (args.command == "serve" and args.no_build):
             build(args.scheme, args.out, args.council)
-    except SchemeError as error:
+    except InputError as error:
         print(f"\n{error.report()}", file=sys.stderr)
+        return 1
+    except ContentProblems as error:
+        print(f"\n{error}", file=sys.stderr)
         return 1
     except BuildError as error:
         print(f"\nThe build stopped: {error}", file=sys.stderr)

@@ -4,9 +4,10 @@ Each page is rendered as a Jinja2 template before Markdown, with `council` (from
 content/council.toml), `scheme` (the scheme the site is built with) and `nation` (the
 law of the scheme's nation, from content/nations/: uk.toml with the nation's own file
 on top), so local names, contacts and rules, and each nation's law, live in content/
-rather than in the pages or the templates. `cite(fact)` writes a fact's source after
+rather than in the pages or the templates. build.py checks those files
+(site/site_content.py) and hands them over in `config.extra`. `cite(fact)` writes a fact's source after
 the statement it supports. OpenRAS's theme templates get the same facts as
-`config.extra.nation`. The `last_reviewed` date in a page's front matter is shown at
+`config.extra.nation` and `config.extra.council`. The `last_reviewed` date in a page's front matter is shown at
 the foot of the page.
 
 Council and scheme text is text, never markup: in guidance pages every `{{ value }}` is
@@ -17,7 +18,6 @@ escaped for Markdown and HTML (see `markdown_value`), and OpenRAS's own theme te
 from __future__ import annotations
 
 import datetime
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,6 @@ from ras_core.explain import long_date as _long_date
 from ras_core.explain import markdown_text
 
 THEME = Path(__file__).resolve().parent / "theme"
-NATIONS = Path(__file__).resolve().parent.parent / "content" / "nations"
 
 
 def long_date(day: datetime.date | str) -> str:
@@ -64,16 +63,6 @@ def own_template(name: str | None) -> bool:
     return name is not None and (THEME / name).is_file()
 
 
-def load_nation(nation: str, folder: Path = NATIONS) -> dict[str, Any]:
-    """The facts of one nation's law: the UK-wide facts, with the nation's own on top.
-
-    Each fact is a table with a `label`, its values, a `source` (`title`, `url`) and a
-    `start` or `checked` date (see content/nations/england.toml)."""
-    facts = tomllib.loads((folder / "uk.toml").read_text(encoding="utf-8"))
-    facts.update(tomllib.loads((folder / f"{nation}.toml").read_text(encoding="utf-8")))
-    return facts
-
-
 def source_date(fact: dict[str, Any]) -> str:
     """ "from 1 April 2015" (the day a rule or figure applies from) or "checked 23
     November 2026" (the day it was last read in its source)."""
@@ -91,42 +80,6 @@ def cite(fact: dict[str, Any]) -> Markup:
     return Markup(f"Source: [{markdown_text(source['title'])}]({source['url']}), {source_date(fact)}.")
 
 
-# Council settings that came after the first council files, with what a page says when
-# a council has not set them (content/council.toml describes each).
-COUNCIL_DEFAULTS: dict[str, dict[str, Any]] = {
-    "rules": {"review_timing": ""},
-    "privacy": {
-        "host": "the council's web hosting provider",
-        "logs_kept": "as long as the council's hosting provider keeps them (ask the council)",
-    },
-    "accessibility": {"compliance": "", "problems": []},
-}
-
-
-def load_council(path: Path) -> dict[str, Any]:
-    """content/council.toml (or a council's own file), with COUNCIL_DEFAULTS for
-    settings it leaves out. The accessibility statement was prepared when it was tested,
-    unless the council says otherwise."""
-    council = tomllib.loads(path.read_text(encoding="utf-8"))
-    for table, defaults in COUNCIL_DEFAULTS.items():
-        council[table] = {**defaults, **council.get(table, {})}
-    accessibility = council["accessibility"]
-    if "tested" in accessibility:
-        accessibility.setdefault("prepared", accessibility["tested"])
-    return council
-
-
-def on_config(config: Any) -> Any:
-    """The theme's templates get the nation's law (`config.extra.nation`) and the
-    council's settings (`config.extra.council`), as the guidance pages do."""
-    extra = config["extra"]
-    if extra.get("scheme"):
-        extra["nation"] = load_nation(extra["scheme"]["nation"])
-    if extra.get("council_file"):
-        extra["council"] = load_council(Path(extra["council_file"]))
-    return config
-
-
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
     env.autoescape = own_template
     env.globals["source_date"] = source_date
@@ -137,12 +90,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     if page.meta.get("generated"):  # made by build.py from the scheme, already escaped: used as it is
         return markdown
     extra = config["extra"]
-    council_file = Path(extra["council_file"])
-    council = load_council(council_file)
     template = _environment.from_string(markdown)
     try:
         return template.render(
-            council=council,
+            council=extra["council"],
             scheme=extra["scheme"],
             nation=extra["nation"],
             cite=cite,
