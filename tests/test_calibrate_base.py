@@ -344,3 +344,17 @@ def test_the_rate_with_a_base_amount_is_total_less_bases_over_points(
 
 
 _BASED = [scheme_from_toml(with_base_source())]
+
+
+def test_charts_have_labelled_axes_and_tick_values(example: Scheme) -> None:
+    from ras_core.council.charts import ticks
+
+    assert ticks(103, whole=True) == [0, 50, 100, 150]
+    assert ticks(Decimal("805.12")) == [0, 200, 400, 600, 800, 1000]
+    assert ticks(2, whole=True) == [0, 1, 2]
+    text = "case_id,points,current_weekly_cost,agreed_weekly_budget\nA,10,50,55\nB,103,500,480\n"
+    html = report_html(calibrate(example, read_cases(text, example)))
+    for label in ("Points (after unpaid help)", "Current weekly cost (£)", "Cases"):
+        assert f">{label}</text>" in html, label
+    for tick in (">0</text>", ">50</text>", ">150</text>", ">£0</text>", ">£200</text>", ">£600</text>"):
+        assert tick in html, tick

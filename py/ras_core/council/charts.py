@@ -28,14 +28,17 @@ def _scale(value: Decimal | int, low: Decimal | int, high: Decimal | int, out_lo
     return out_low + (Decimal(value) - low) / (Decimal(high) - low) * (out_high - out_low)
 
 
-def ticks(high: Decimal | int, count: int = 5) -> list[Decimal]:
-    """Round tick values from 0 to at least `high`: steps of 1, 2 or 5 times a power of ten."""
+def ticks(high: Decimal | int, count: int = 5, *, whole: bool = False) -> list[Decimal]:
+    """Round tick values from 0 to at least `high`: steps of 1, 2 or 5 times a power of ten
+    (whole numbers only when `whole`, as for points and counts of cases)."""
     top = Decimal(high)
     if top <= 0:
         return [Decimal(0), Decimal(1)]
     rough = top / count
     power = Decimal(10) ** (rough.adjusted())
     step = next(m * power for m in (Decimal(1), Decimal(2), Decimal(5), Decimal(10)) if m * power >= rough)
+    if whole:
+        step = max(step, Decimal(1))
     steps = int((top / step).to_integral_value(rounding=ROUND_CEILING))
     return [step * i for i in range(steps + 1)]
 
@@ -86,7 +89,7 @@ def scatter(result: Calibration) -> str:
     line_at = _line_points(result, max_points)
     amounts = [amount_for(rated, p) for p in line_at]
     top_cost = max([*(c for _, c in pairs), *amounts, Decimal(1)])
-    x_ticks, y_ticks = ticks(max_points), ticks(top_cost)
+    x_ticks, y_ticks = ticks(max_points, whole=True), ticks(top_cost)
     x_top, y_top = x_ticks[-1], y_ticks[-1]
     x0, x1, y0, y1 = LEFT, WIDTH - RIGHT, HEIGHT - BOTTOM, TOP
     dots = "".join(
@@ -136,7 +139,7 @@ def bars(title: str, ident: str, items: list[tuple[str, int]], unit: str, axis_t
     label_width = 200
     x0, x1 = label_width, WIDTH - RIGHT - 40
     top = max(count for _, count in items)
-    x_ticks = ticks(max(top, 1))
+    x_ticks = ticks(max(top, 1), whole=True)
     height = TOP + row * len(items) + 56
     axis_y = TOP + row * len(items) + 4
     drawn = []

@@ -59,13 +59,15 @@ def fit(used: Sequence[Case]) -> Fit:
     n = len(used)
     r_squared = None
     if n >= 2:
-        mean_x = Decimal(sum(c.points for c in used)) / n
-        mean_y = sum((c.current_cost for c in used), Decimal(0)) / n
-        sxx = sum(((c.points - mean_x) ** 2 for c in used), Decimal(0))
-        syy = sum(((c.current_cost - mean_y) ** 2 for c in used), Decimal(0))
-        sxy = sum(((c.points - mean_x) * (c.current_cost - mean_y) for c in used), Decimal(0))
+        # In whole points and whole pence (costs are read to the penny), so the sums are exact integers.
+        xs = [c.points for c in used]
+        ys = [int(c.current_cost.scaleb(2, money.CONTEXT)) for c in used]
+        sum_x, sum_y = sum(xs), sum(ys)
+        sxx = n * sum(x * x for x in xs) - sum_x * sum_x
+        syy = n * sum(y * y for y in ys) - sum_y * sum_y
+        sxy = n * sum(x * y for x, y in zip(xs, ys, strict=True)) - sum_x * sum_y
         if sxx and syy:
-            r_squared = sxy * sxy / (sxx * syy)
+            r_squared = Decimal(sxy * sxy) / Decimal(sxx * syy)
     per_point = sorted(c.current_cost / c.points for c in used if c.points)
     quartiles = None
     if len(per_point) >= 2:
@@ -125,29 +127,37 @@ def shifts(
     min_group_size: int,
 ) -> Shifts:
     """Who would go up or down if the indicative amounts replaced current costs."""
+    changes = [amount - case.current_cost for case, amount in zip(used, indicative, strict=True)]
+    percents = [
+        change / case.current_cost * HUNDRED if case.current_cost else None
+        for case, change in zip(used, changes, strict=True)
+    ]
+    measured = _Changes(changes=changes, percents=percents)
     return Shifts(
-        overall=_shift("all cases", list(range(len(used))), used, indicative, 0),
-        by_care_group=_grouped(used, indicative, lambda c: c.care_group, min_group_size),
-        by_age_band=_grouped(used, indicative, lambda c: c.age_band, min_group_size),
+        overall=_shift("all cases", list(range(len(used))), measured, 0),
+        by_care_group=_grouped(used, measured, lambda c: c.care_group, min_group_size),
+        by_age_band=_grouped(used, measured, lambda c: c.age_band, min_group_size),
     )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Changes:
+    changes: list[Decimal]  # each case's indicative minus current cost
+    percents: list[Decimal | None]  # as a % of current cost; None when it costs £0
+
+
 def _grouped(
-    used: Sequence[Case], indicative: Sequence[Decimal], key: Callable[[Case], str], min_group_size: int
+    used: Sequence[Case], measured: _Changes, key: Callable[[Case], str], min_group_size: int
 ) -> tuple[Shift, ...]:
     buckets: dict[str, list[int]] = {}
     for i, case in enumerate(used):
         buckets.setdefault(key(case), []).append(i)
-    return tuple(_shift(name, buckets[name], used, indicative, min_group_size) for name in sorted(buckets))
+    return tuple(_shift(name, buckets[name], measured, min_group_size) for name in sorted(buckets))
 
 
-def _shift(
-    name: str, members: list[int], used: Sequence[Case], indicative: Sequence[Decimal], min_group_size: int
-) -> Shift:
-    changes = [indicative[i] - used[i].current_cost for i in members]
-    percents = [
-        (indicative[i] - used[i].current_cost) / used[i].current_cost * HUNDRED for i in members if used[i].current_cost
-    ]
+def _shift(name: str, members: list[int], measured: _Changes, min_group_size: int) -> Shift:
+    changes = [measured.changes[i] for i in members]
+    percents = [p for p in (measured.percents[i] for i in members) if p is not None]
     return Shift(
         name=name,
         cases=len(members),
