@@ -358,3 +358,26 @@ def test_charts_have_labelled_axes_and_tick_values(example: Scheme) -> None:
         assert f">{label}</text>" in html, label
     for tick in (">0</text>", ">50</text>", ">150</text>", ">£0</text>", ">£200</text>", ">£600</text>"):
         assert tick in html, tick
+
+
+def test_the_page_reads_min_group_size_and_a_table_scheme_gets_no_new_file() -> None:
+    from conftest import TEST_SCHEMES
+    from ras_core import web
+
+    assert json.loads(web.load_scheme_text(EXAMPLE.read_text(encoding="utf-8")))["ok"]
+    cases = "case_id,points,current_weekly_cost,care_group\nA,10,50,x\nB,20,90,y\n"
+    refused = json.loads(web.calibrate_json(cases, json.dumps({"min_group_size": "a few"})))
+    assert refused == {
+        "ok": False,
+        "problems": ['Minimum group size: "a few" is not a number of cases: write a whole number, like 10.'],
+    }
+    reply = json.loads(web.calibrate_json(cases, json.dumps({"min_group_size": 1})))  # a JSON number is fine
+    assert reply["ok"] and reply["summary"]["min_group_size"] == 1
+    assert [g["too_few_to_judge"] for g in reply["summary"]["fairness"]["by_care_group"]] == [False, False]
+    assert reply["new_version"] == "2026.2" and reply["scheme_toml"]
+
+    assert json.loads(web.load_scheme_text((TEST_SCHEMES / "table.toml").read_text(encoding="utf-8")))["ok"]
+    reply = json.loads(web.calibrate_json(cases, "{}"))
+    assert reply["ok"] and reply["scheme_toml"] is None and reply["new_version"] is None
+    assert reply["summary"]["method"] == "table"
+    assert json.loads(web.load_scheme_text(EXAMPLE.read_text(encoding="utf-8")))["ok"]  # as other tests expect

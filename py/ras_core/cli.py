@@ -219,7 +219,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--fairness-threshold",
         metavar="PERCENT",
-        help="flag groups whose cost per point differs by more than this (default 20)",
+        help="flag groups whose indicative amounts, as a share of their current cost, differ from all "
+        "cases' by more than this (default 20)",
     )
     p.add_argument(
         "--min-group-size",
