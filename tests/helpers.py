@@ -1,4 +1,4 @@
-"""Answers builders shared by the tests and the benchmarks."""
+"""Answers builders shared by the tests and the benchmarks (answers files, format 2)."""
 
 from __future__ import annotations
 
@@ -11,22 +11,43 @@ from ras_core import Scheme
 def lowest_answers(scheme: Scheme, **changes: str) -> dict[str, Any]:
     """An answers dict choosing each question's first option and no unpaid help."""
     return {
+        "format": 2,
         "scheme": scheme.id,
         "scheme_version": scheme.version,
         "answers": {q.id: q.options[0].id for _, q in scheme.questions()} | changes,
         "unpaid_support": {d.id: "none" for d in scheme.domains if d.asks_unpaid_support},
-        "helpers_willing": None,
+        "helpers_willing": {},
     }
 
 
+def helped_areas(scheme: Scheme, support: dict[str, str]) -> list[str]:
+    """The areas whose unpaid-support answer keeps less than all the points."""
+    return [area for area, option_id in support.items() if (o := scheme.support_option(option_id)) and o.keep < 1]
+
+
 def random_answers(scheme: Scheme, rng: random.Random) -> dict[str, Any]:
-    """A valid answers dict with every answer, unpaid help and willingness drawn at random."""
+    """A valid older answers file (no format; one true or false for every helped area, as a
+    calibration CSV's helpers_willing column) with every answer and unpaid help drawn at random."""
+    options = scheme.unpaid_support.options if scheme.unpaid_support is not None else ()
     return {
         "scheme": scheme.id,
         "scheme_version": scheme.version,
         "answers": {q.id: rng.choice(q.options).id for _, q in scheme.questions()},
-        "unpaid_support": {
-            d.id: rng.choice(scheme.unpaid_support.options).id for d in scheme.domains if d.asks_unpaid_support
-        },
+        "unpaid_support": {d.id: rng.choice(options).id for d in scheme.domains if d.asks_unpaid_support},
         "helpers_willing": rng.random() < 0.5,
+    }
+
+
+def random_answers_by_area(scheme: Scheme, rng: random.Random) -> dict[str, Any]:
+    """A valid answers file, format 2, with every answer, unpaid help and each area's
+    willingness ("yes", "no", "not_sure") drawn at random."""
+    options = scheme.unpaid_support.options if scheme.unpaid_support is not None else ()
+    support = {d.id: rng.choice(options).id for d in scheme.domains if d.asks_unpaid_support}
+    return {
+        "format": 2,
+        "scheme": scheme.id,
+        "scheme_version": scheme.version,
+        "answers": {q.id: rng.choice(q.options).id for _, q in scheme.questions()},
+        "unpaid_support": support,
+        "helpers_willing": {area: rng.choice(("yes", "no", "not_sure")) for area in helped_areas(scheme, support)},
     }

@@ -58,15 +58,103 @@ def test_answers_for_an_older_version(example: Scheme) -> None:
     ]
 
 
-def test_helpers_willing_is_needed_only_when_someone_helps(example: Scheme) -> None:
+WILLING = "Have the people who help you with this said they are willing and able to keep doing it?"
+
+
+def test_helpers_willing_is_asked_for_each_area_where_someone_helps(example: Scheme) -> None:
     data = lowest_answers(example)
+    data["unpaid_support"] |= {"home": "most", "personal-care": "some"}
+    assert problems(example, data) == [
+        f'answers.json: helpers_willing.personal-care: missing an answer to "{WILLING}" (Personal care), '
+        "needed because someone helps with this without being paid",
+        f'answers.json: helpers_willing.home: missing an answer to "{WILLING}" (Practical tasks at home), '
+        "needed because someone helps with this without being paid",
+    ]
+    data["helpers_willing"] = {"home": "maybe", "personal-care": True, "health": "yes", "flying": "no"}
+    assert problems(example, data) == [
+        f'answers.json: helpers_willing.home: "maybe" is not an answer to "{WILLING}" (Practical tasks at '
+        "home); allowed: yes, no, not_sure",
+        f'answers.json: helpers_willing.personal-care: true or false (true) is not an answer to "{WILLING}" '
+        "(Personal care); allowed: yes, no, not_sure",
+        "answers.json: helpers_willing.health: nobody helps with Health and medicines without being paid, so "
+        "there is nothing to answer here; remove it",
+        "answers.json: helpers_willing.flying: no area asks about unpaid help with this id",
+    ]
+    data["helpers_willing"] = {"home": "not_sure", "personal-care": "yes"}
+    answers = answers_from_dict(data, example)
+    assert answers.helpers_willing == {"home": "not_sure", "personal-care": "yes"}
+    assert answers.willing("personal-care") and not answers.willing("home")
+
+
+def test_helpers_willing_must_be_a_table_of_areas(example: Scheme) -> None:
+    data = lowest_answers(example) | {"helpers_willing": True}
+    assert problems(example, data) == [
+        "answers.json: helpers_willing: expected an answer for each area where someone helps "
+        "(yes, no, not_sure), got true or false (true)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("older", "expected"),
+    [(True, {"personal-care": "yes", "home": "yes"}), (False, {"personal-care": "no", "home": "no"})],
+    ids=["true is yes for every helped area", "false is no for every helped area"],
+)
+def test_an_older_file_is_read_with_the_documented_mapping(
+    example: Scheme, older: bool, expected: dict[str, str]
+) -> None:
+    data = lowest_answers(example)
+    del data["format"]
+    data["unpaid_support"] |= {"home": "most", "personal-care": "some"}
+    data["helpers_willing"] = older
+    answers = answers_from_dict(data, example)
+    assert answers.helpers_willing == expected
+    assert answers.to_dict()["format"] == 2
+    assert answers.to_dict()["helpers_willing"] == expected
+
+
+def test_an_older_file_with_null_means_nobody_helps(example: Scheme) -> None:
+    data = lowest_answers(example)
+    del data["format"]
+    data["helpers_willing"] = None
+    assert answers_from_dict(data, example).helpers_willing == {}
     data["unpaid_support"]["home"] = "most"
     assert problems(example, data) == [
-        'answers.json: helpers_willing: missing an answer to "Are the people who help you willing and '
-        'able to keep helping?" (true or false), needed because someone helps without being paid'
+        f'answers.json: helpers_willing: missing an answer to "{WILLING}" (Practical tasks at home), needed '
+        "because someone helps without being paid"
     ]
+
+
+def test_anything_else_in_an_older_file_is_refused_saying_what_to_do(example: Scheme) -> None:
+    data = lowest_answers(example)
+    del data["format"]
     data["helpers_willing"] = "yes"
-    assert problems(example, data) == ['answers.json: helpers_willing: expected true, false or null, got text ("yes")']
+    assert problems(example, data) == [
+        "answers.json: helpers_willing: expected true, false or null in an answers file with no format (an "
+        'older file), got text ("yes"). A file saved now starts with "format": 2 and answers for each area '
+        '"yes", "no" or "not_sure". Answer the questions again, then save your answers'
+    ]
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [(1, "1"), (3, "3"), ("2", '"2"'), (True, "true")])
+def test_another_format_is_refused(example: Scheme, fmt: object, shown: str) -> None:
+    data = lowest_answers(example) | {"format": fmt}
+    assert problems(example, data) == [
+        f"answers.json: format: this answers file is format {shown}; this calculator reads format 2 and older "
+        "files with no format. Answer the questions again, then save your answers"
+    ]
+
+
+def test_a_scheme_without_unpaid_support_asks_nothing_about_it() -> None:
+    from conftest import TEST_SCHEMES
+    from ras_core import load_scheme
+
+    scheme = load_scheme(TEST_SCHEMES / "no-unpaid.toml")
+    assert scheme.unpaid_support is None
+    data = lowest_answers(scheme)
+    assert data["unpaid_support"] == {}
+    assert answers_from_dict(data, scheme).helpers_willing == {}
+    data["unpaid_support"] = {"care": "none"}
+    assert problems(scheme, data) == ["answers.json: unpaid_support.care: no area asks about unpaid help with this id"]
 
 
 def test_unpaid_support_for_an_area_that_does_not_ask(example: Scheme) -> None:
@@ -82,7 +170,7 @@ def test_wrong_types_and_unknown_keys(example: Scheme) -> None:
     data["answers"]["washing"] = 3
     assert problems(example, data) == [
         "answers.json: answers.washing: expected an option id (text), got a whole number (3)",
-        "answers.json: extra: unknown key; allowed keys here: answers, helpers_willing, scheme, "
+        "answers.json: extra: unknown key; allowed keys here: answers, format, helpers_willing, scheme, "
         "scheme_version, unpaid_support",
         'answers.json: answers.washing: missing an answer to "How much help do you need to wash and keep clean?"',
     ]

@@ -63,8 +63,20 @@ def test_scheme_json_has_the_published_keys() -> None:
         "id": "some",
         "label": "I need help on some days",
         "points": 3,
-        "outcome_not_achieved": False,
+        "outcome_not_achieved": True,
+        "individual_costing": None,
+        "risk": None,
     }
+    moving = data["domains"][2]["questions"][1]["options"][3]
+    assert moving["individual_costing"] == "two carers or a hoist to move you"
+    assert data["unpaid_support"]["willing_options"] == [
+        {"id": "yes", "label": "Yes"},
+        {"id": "no", "label": "No"},
+        {"id": "not_sure", "label": "Not sure"},
+    ]
+    assert data["hourly_rate"]["value"] == "24.50"
+    assert data["eligibility"]["rules"]["nation"] == "england"
+    assert data["highest_total"] == 124
     assert domain["unpaid_support"]["options"][1] == {
         "id": "some",
         "label": "Yes, some of the time",
@@ -73,6 +85,15 @@ def test_scheme_json_has_the_published_keys() -> None:
     table = json.loads(ras("scheme", TEST_SCHEMES / "table.toml", "--json").stdout)
     assert table["allocation"]["rows"][0] == {"from": 0, "to": 69, "amount": "0.00"}
     assert table["allocation"]["rows"][-1] == {"from": 200, "to": None, "amount": "175.50"}
+    # Every figure a council set keeps all its decimal places: never rounded to the penny.
+    exact = json.loads(ras("scheme", TEST_SCHEMES / "no-unpaid.toml", "--json").stdout)
+    assert exact["allocation"]["rate_per_point"] == "4.8765"
+    assert exact["allocation"]["rate_per_point_detail"]["value"] == "4.8765"
+    assert exact["allocation"]["base"] == "4.78"
+    assert exact["hourly_rate"]["value"] == "21.375"
+    assert exact["unpaid_support"] is None
+    ended = json.loads(ras("scheme", TEST_SCHEMES / "table-end.toml", "--json").stdout)
+    assert ended["allocation"]["rows"][-1] == {"from": 116, "to": 185, "amount": "100.125"}
 
 
 def test_estimate_prints_the_band_and_the_working() -> None:
@@ -104,8 +125,16 @@ def test_estimate_json_has_the_published_keys() -> None:
     assert data["amount"] == "163.84"
     assert data["band"] == {"low": "150.00", "high": "175.00"}
     assert data["annual"] == {"low": "7800.00", "high": "9100.00"}
-    assert data["hours"] == {"low": "6.1", "high": "7.1", "hourly_rate": "24.50"}
-    assert data["flags"] == {"below_threshold": False, "exceptional": False}
+    assert data["hours"] == {"low": "6.1", "high": "7.1", "hourly_rate": "24.50", "shown": True}
+    assert data["flags"] == {
+        "below_threshold": False,
+        "exceptional": False,
+        "individually_costed": False,
+        "beyond_table": False,
+    }
+    assert data["individual_costing"] == []
+    assert data["answers"]["format"] == 2
+    assert data["answers"]["helpers_willing"] == {"personal-care": "yes", "home": "yes"}
     assert data["eligibility"]["likely_eligible"] is True
 
 
@@ -140,7 +169,7 @@ def test_explain_lists_every_question_answer_and_number(example: object) -> None
         assert option.label in text
     assert "**£5.12** a point" in text
     assert "Bands are £25 wide" in text
-    assert "Minimum points: 8 points" in text and "Exceptional needs level: 100 points" in text
+    assert "Minimum points: 4 points" in text and "Exceptional needs level: 100 points" in text
     assert "An amount exactly on the edge between two bands goes in the higher band." in text
 
 

@@ -1,4 +1,10 @@
-"""Golden cases: each case in tests/golden/*.toml, named by the sentence it proves."""
+"""Golden cases: each case in tests/golden/*.toml, named by the sentence it proves.
+
+A case picks answers (`answers`, or `points` on the digit schemes), unpaid help and
+whether the helpers are willing (a table of areas, as answers files now hold; or one
+true or false, read as an older file), and expects figures (`expect`), sentences the
+result says (`says`) and sentences it never says (`never_says`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,9 @@ from typing import Any
 import pytest
 
 from conftest import lowest_answers, scheme_path
+from helpers import helped_areas
 from ras_core import answers_from_dict, estimate, estimate_to_dict, load_scheme
+from ras_core.estimate.words import as_text, lines
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -54,6 +62,14 @@ def _flatten(result: dict[str, Any]) -> dict[str, Any]:
         "likely_eligible": result["eligibility"]["likely_eligible"],
         "outcomes_unmet": [o["id"] for o in result["eligibility"]["outcomes_unmet"]],
         "unpaid_support_applied": result["unpaid_support_applied"],
+        "individually_costed": result["flags"]["individually_costed"],
+        "beyond_table": result["flags"]["beyond_table"],
+        "individual_costing": [c["question"] for c in result["individual_costing"]],
+        "hours_shown": result["hours"]["shown"],
+        "risk": None if result["eligibility"]["risk"] is None else result["eligibility"]["risk"]["id"],
+        "helpers_willing": {
+            d["id"]: d["helpers_willing"] for d in result["points"]["by_domain"] if d["helpers_willing"]
+        },
     }
 
 
@@ -63,12 +79,23 @@ def test_golden(case: dict[str, Any]) -> None:
     changes = _digits(case["points"]) if "points" in case else case.get("answers", {})
     data = lowest_answers(scheme, **changes)
     data["unpaid_support"] |= case.get("unpaid_support", {})
-    data["helpers_willing"] = case.get("helpers_willing")
+    willing = case.get("helpers_willing", {})
+    if isinstance(willing, bool):  # an older answers file: one answer for every area, no format
+        del data["format"]
+        data["helpers_willing"] = willing
+    else:
+        data["helpers_willing"] = willing
+        assert sorted(willing) == sorted(helped_areas(scheme, data["unpaid_support"])), case["name"]
     result = estimate(scheme, answers_from_dict(data, scheme))
     got = _flatten(estimate_to_dict(result))
     expected = case["expect"]
     assert {key: got[key] for key in expected} == expected
     assert result.band.contains(result.amount)
+    text = as_text(lines(result))
+    for sentence in case.get("says", []):
+        assert sentence in text, sentence
+    for sentence in case.get("never_says", []):
+        assert sentence not in text, sentence
 
 
 def test_every_band_edge_of_the_penny_scheme_is_covered() -> None:

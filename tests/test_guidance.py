@@ -87,7 +87,7 @@ def test_the_method_page_matches_the_scheme(built: Path) -> None:
     text = article_text(built / "method" / "index.html")
     assert "£5.12 a point" in text
     assert "Bands are £25 wide" in text
-    assert "Minimum points: 8 points." in text
+    assert "Minimum points: 4 points." in text
     assert "Exceptional needs level: 100 points." in text
 
 

@@ -139,8 +139,7 @@ def test_scoring_for_calibration_gives_the_same_points_as_the_estimate(pair: tup
     scheme, data = pair
     answers = answers_from_dict(data, scheme)
     result = estimate(scheme, answers)
-    willing = answers.helpers_willing is True
-    assert score(scheme, answers.choices, answers.unpaid_support, willing) == (
+    assert score(scheme, answers.choices, answers.unpaid_support, answers.helpers_willing) == (
         result.total_before_unpaid_support,
         result.total,
     )

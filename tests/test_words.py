@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, ROOT, TEST_SCHEMES, random_answers
+from conftest import EXAMPLE, ROOT, TEST_SCHEMES
+from helpers import random_answers_by_area
 from ras_core import Scheme, answers_from_dict, cli, estimate, load_scheme, web
 from ras_core.estimate.words import Line, as_text, lines
 
@@ -20,21 +21,26 @@ README_ANSWERS = ROOT / "content" / "answers" / "example-answers.json"
 
 # The slots in the order the words module documents; `lines` never goes backwards.
 ORDER = [
+    "notice.individual",
+    "individual",
     "band",
     "example",
     "amount",
     "year",
     "hours",
+    "hours_left_out",
     "without_unpaid_support",
     "notice.unpaid-applied",
     "notice.unpaid-not-willing",
     "notice.below",
-    "notice.exceptional",
     "heading:How we worked this out",
     "working",
     "heading:Are you likely to be eligible?",
     "eligibility",
     "outcome",
+    "risk",
+    "unable",
+    "conditions",
     "screen",
     "closing",
 ]
@@ -60,26 +66,33 @@ def test_the_readme_answers_give_these_slots_in_this_order(example: Scheme) -> N
         *["working"] * 19,
         "heading",
         "eligibility",
-        *["outcome"] * 5,
+        *["outcome"] * 8,
+        "unable",
+        "conditions",
         "screen",
         "closing",
     ]
 
 
+SCHEMES = [EXAMPLE, *(TEST_SCHEMES / f"{name}.toml" for name in ("no-unpaid", "table-end", "scotland", "wales"))]
+
+
 @pytest.mark.parametrize("seed", range(50))
 def test_ras_estimate_prints_the_lines_the_browser_is_given(
-    seed: int, example: Scheme, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    seed: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = random_answers(example, random.Random(seed))
-    path = tmp_path / "answers.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    assert cli.main(["estimate", "--scheme", str(EXAMPLE), str(path)]) == 0
+    path = SCHEMES[seed % len(SCHEMES)]
+    scheme = load_scheme(path)
+    data = random_answers_by_area(scheme, random.Random(seed))
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(data), encoding="utf-8")
+    assert cli.main(["estimate", "--scheme", str(path), str(answers)]) == 0
     printed = capsys.readouterr().out
 
-    web.load_scheme_text(EXAMPLE.read_text(encoding="utf-8"))
+    web.load_scheme_text(path.read_text(encoding="utf-8"))
     reply = json.loads(web.estimate_json(json.dumps(data)))
     given = [Line(**(line | {"reference": None})) for line in reply["words"]["lines"]]
-    result = estimate(example, answers_from_dict(data, example))
+    result = estimate(scheme, answers_from_dict(data, scheme))
     expected = lines(result)
     assert [(line.slot, line.text, line.title) for line in given] == [(x.slot, x.text, x.title) for x in expected]
     assert printed == as_text(expected) + "\n"
@@ -124,19 +137,25 @@ def test_the_notices_say_what_the_page_said(example: Scheme) -> None:
     found = _lines(example, data)
     assert found["notice.unpaid-applied"].text == (
         "Without counting unpaid help, your estimate would be £175 to £200 a week. We used the lower figure "
-        "because you said the people who help you are willing and able to keep helping. If that changes, tell "
-        "the council: the figure without unpaid help would then apply."
+        "because you said the people who help you with Personal care and Practical tasks at home are willing "
+        "and able to keep doing it. If that changes, tell the council: the figure without unpaid help would "
+        "then apply."
     )
     assert found["eligibility"].text == (
-        "Probably yes. Your answers say you cannot achieve 5 outcomes from the list in the law. "
+        "Probably yes. Your answers say you cannot achieve 8 outcomes from the list in the law. "
         "People are usually eligible when they cannot achieve 2 or more."
     )
-    found = _lines(example, data | {"helpers_willing": False})
+    found = _lines(example, data | {"helpers_willing": {"personal-care": "no", "home": "not_sure"}})
     assert "notice.unpaid-applied" not in found and "without_unpaid_support" not in found
     assert found["notice.unpaid-not-willing"].text == (
-        "Someone helps you without being paid, but you said they may not be able to keep helping. "
-        "So we counted all of your needs."
+        "Someone helps you with Personal care and Practical tasks at home without being paid, but you have not "
+        "said they are willing and able to keep doing it, so we counted all of your needs there."
     )
+    found = _lines(example, data | {"helpers_willing": {"personal-care": "yes", "home": "not_sure"}})
+    assert "We used the lower figure because you said the people who help you with Personal care are" in (
+        found["notice.unpaid-applied"].text
+    )
+    assert found["notice.unpaid-not-willing"].text.startswith("Someone helps you with Practical tasks at home ")
 
     penny = load_scheme(TEST_SCHEMES / "penny.toml")
     low = _lines(penny, _penny_answers(penny, 0))
@@ -151,13 +170,87 @@ def test_the_notices_say_what_the_page_said(example: Scheme) -> None:
         "usually eligible when they cannot achieve 2 or more. You can still ask for an assessment."
     )
     high = _lines(penny, _penny_answers(penny, 9999))
-    assert high["notice.exceptional"] == Line(
-        "notice.exceptional",
-        "Your needs are high, so the council will work out your budget individually with you. "
-        "The figure here is a starting point, not a limit.",
-        "Your budget will be worked out with you",
+    assert high["notice.individual"] == Line(
+        "notice.individual",
+        "A points sum cannot show what your support would cost, so the council will work out your budget "
+        "individually with you. The figure below is only a starting point, not a limit. This is because of:",
+        "Your budget will be worked out individually with you",
+    )
+    assert high["individual"].text == (
+        "Your needs give 9999 points, at or above the exceptional needs level of 9000 points."
+    )
+    assert high["band"].text == "Starting point for your budget: £75 to £100 a week"
+    assert "hours" not in high
+    assert high["hours_left_out"].text == (
+        "We do not show hours of support: your budget is worked out individually, and hours worked out from "
+        "this starting point would understate what your support costs."
     )
     assert "notice.below" not in high
+
+
+def test_the_screen_wins_over_the_minimum_points_with_one_message() -> None:
+    """7 points with 2 outcomes not achieved: never both "may not have needs" and "probably yes"."""
+    scheme = load_scheme(TEST_SCHEMES / "no-unpaid.toml")
+    data = {
+        "format": 2,
+        "scheme": scheme.id,
+        "scheme_version": scheme.version,
+        "answers": {"washing": "some", "meals": "some", "night": "none"},
+        "unpaid_support": {},
+        "helpers_willing": {},
+    }
+    found = _lines(scheme, data)
+    assert "notice.below" not in found
+    assert found["eligibility"].text == (
+        "Probably yes. Your answers say you cannot achieve 2 outcomes from the list in the law. People are "
+        "usually eligible when they cannot achieve 2 or more. Your needs give 7 points, fewer than the "
+        "council's minimum of 8 points, but the law decides who is eligible, not points, so go by this "
+        "screen and ask for an assessment."
+    )
+    text = as_text(lines(estimate(scheme, answers_from_dict(data, scheme))))
+    assert "You may not have needs the council can pay for" not in text
+
+
+def test_an_individual_answer_leads_with_its_reason_and_leaves_out_hours() -> None:
+    scheme = load_scheme(TEST_SCHEMES / "no-unpaid.toml")
+    data = {
+        "format": 2,
+        "scheme": scheme.id,
+        "scheme_version": scheme.version,
+        "answers": {"washing": "some", "meals": "daily", "night": "awake"},
+        "unpaid_support": {},
+        "helpers_willing": {},
+    }
+    result = estimate(scheme, answers_from_dict(data, scheme))
+    got = lines(result)
+    assert [line.slot for line in got[:3]] == ["notice.individual", "individual", "band"]
+    assert got[1].text == "“Someone awake all night” (How much help do you need at night?): someone awake at night."
+    assert got[2].text == "Starting point for your budget: £75 to £100 a week"
+    assert not result.exceptional and result.individually_costed
+    assert "hours" not in {line.slot for line in got}
+    web.load_scheme_text((TEST_SCHEMES / "no-unpaid.toml").read_text(encoding="utf-8"))
+    assert json.loads(web.estimate_json(json.dumps(data)))["words"]["hours"] == ""
+
+
+def test_scotland_screens_by_risk_against_the_councils_threshold() -> None:
+    scheme = load_scheme(TEST_SCHEMES / "scotland.toml")
+    base = {"format": 2, "scheme": scheme.id, "scheme_version": scheme.version, "helpers_willing": {}}
+    base["unpaid_support"] = {"daily-living": "none", "safety": "none"}
+    moderate = _lines(scheme, base | {"answers": {"personal-care": "daily", "safety": "check"}})
+    assert moderate["eligibility"].text == (
+        "Perhaps not. The highest risk your answers show is moderate risk: some risks to your independence or "
+        "health and wellbeing, which may need some support, with a review. This council provides services "
+        "from substantial risk up. The figure above is what your points would give if the council finds you "
+        "eligible: points do not decide eligibility. You can still ask for an assessment."
+    )
+    assert "outcome" not in moderate and "unable" not in moderate
+    substantial = _lines(scheme, base | {"answers": {"personal-care": "all", "safety": "none"}})
+    assert substantial["eligibility"].text.startswith("Probably yes. The highest risk your answers show is substantial")
+    assert substantial["risk"].text == "How much help do you need with personal care? “Every time”"
+    assert substantial["conditions"].text == (
+        "At your assessment the council also decides whether the risks need a response now or soon: the "
+        "framework weighs how urgent the risks are, as well as how severe (national eligibility framework)."
+    )
 
 
 def _penny_answers(scheme: Scheme, points: int) -> dict[str, object]:
@@ -168,9 +261,10 @@ def _penny_answers(scheme: Scheme, points: int) -> dict[str, object]:
         points -= option.points
         answers[question.id] = option.id
     return {
+        "format": 2,
         "scheme": scheme.id,
         "scheme_version": scheme.version,
         "answers": answers,
         "unpaid_support": {d.id: "none" for d in scheme.domains if d.asks_unpaid_support},
-        "helpers_willing": None,
+        "helpers_willing": {},
     }

@@ -20,9 +20,10 @@ from .estimate.words import as_text, lines
 from .explain import explain
 from .files import read_bytes, read_text, write_text
 from .scheme.answers import answers_from_json
-from .scheme.errors import InputError, Problem, SchemeError
+from .scheme.errors import InputError, Problem, SchemeError, shown
 from .scheme.load import load_scheme
 from .scheme.model import Scheme
+from .scheme.warn import scheme_warnings
 from .serialize import estimate_to_dict, scheme_to_dict
 
 
@@ -37,6 +38,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{args.scheme}: OK: {scheme.title} version {scheme.version}, "
         f"{len(scheme.domains)} areas, {questions} questions"
     )
+    warnings = scheme_warnings(scheme)
+    if warnings:
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        print(f"{args.scheme}: {len(warnings)} {noun} (the scheme can be used, but these may mislead people)")
+        print("\n".join(shown([f"{args.scheme}: warning: {w}" for w in warnings])))
     return 0
 
 
@@ -160,8 +166,9 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "validate",
         help="check a scheme file and list every problem",
-        description="Check a scheme file. Exit 0 if it can be used; otherwise "
-        "list every problem (file, dotted path, what is allowed) and exit 1.",
+        description="Check a scheme file. Exit 0 if it can be used, printing any warnings (things allowed "
+        "that may mislead people, such as a minimum points level that contradicts the eligibility screen); "
+        "otherwise list every problem (file, dotted path, what is allowed) and exit 1.",
     )
     p.add_argument("scheme", metavar="SCHEME.toml")
     p.set_defaults(run=cmd_validate)
@@ -186,8 +193,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "answers",
         metavar="ANSWERS.json",
-        help='{"scheme": ID, "scheme_version": V, "answers": {question: option}, '
-        '"unpaid_support": {area: option}, "helpers_willing": true|false}',
+        help='{"format": 2, "scheme": ID, "scheme_version": V, "answers": {question: option}, '
+        '"unpaid_support": {area: option}, "helpers_willing": {area: "yes"|"no"|"not_sure"}} '
+        "(older files without format, with helpers_willing true, false or null, are read too)",
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(run=cmd_estimate)

@@ -1,4 +1,9 @@
-"""Schemes, estimates and calibrations as plain JSON-ready dicts (money as two-decimal strings).
+"""Schemes, estimates and calibrations as plain JSON-ready dicts.
+
+Money a person is given (amounts, bands) is a two-decimal string; every figure a
+council set (a rate per point, a base amount, table amounts, band widths and edges,
+the hourly rate) is a decimal string with all its decimal places, never rounded
+(`money.exact`: "4.8765", "5.12").
 
 These are the shapes `ras scheme --json`, `ras estimate --json` and `ras calibrate
 --json` print and the browser receives, so their keys are a published interface: add
@@ -14,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .council.cases import MAX_ROWS_LISTED, as_text
 from .estimate.figures import Band, Estimate
 from .scheme import money
-from .scheme.model import Parameter, Reference, Scheme
+from .scheme.model import WILLING, NationRules, Parameter, Reference, RiskBand, Rule, Scheme, UnpaidSupport
 
 if TYPE_CHECKING:
     # Only read here; the statistics (and their imports) load when a council calibrates.
@@ -31,7 +36,7 @@ def _reference(reference: Reference | None) -> dict[str, Any] | None:
 def _parameter(parameter: Parameter | None, *, whole: bool = False) -> dict[str, Any] | None:
     if parameter is None:
         return None
-    value: Any = int(parameter.value) if whole else money.plain(parameter.value)
+    value: Any = int(parameter.value) if whole else money.exact(parameter.value)
     return {
         "label": parameter.label,
         "description": parameter.description,
@@ -45,9 +50,45 @@ def _keep(share: Decimal) -> str:
     return f"{share.normalize():f}" if share != share.to_integral_value() else f"{int(share)}"
 
 
+def _rules(rules: NationRules) -> dict[str, Any]:
+    def rule(r: Rule) -> dict[str, str]:
+        return {"id": r.id, "text": r.text, "where": r.where, "decided": r.decided}
+
+    return {
+        "nation": rules.nation,
+        "name": rules.name,
+        "screen": rules.screen,
+        "law": _reference(rules.law),
+        "conditions": [rule(c) for c in rules.conditions],
+        "unable": [rule(u) for u in rules.unable],
+        "minimum_unmet": rules.minimum_unmet,
+        "outcomes": [rule(o) for o in rules.outcomes],
+        "bands": [{"id": b.id, "label": b.label, "text": b.text} for b in rules.bands],
+        "checked": rules.checked.isoformat(),
+        "note": rules.note,
+    }
+
+
+def _band_rule(band: RiskBand | None) -> dict[str, str] | None:
+    return None if band is None else {"id": band.id, "label": band.label, "text": band.text}
+
+
+def _support(support: UnpaidSupport | None) -> dict[str, Any] | None:
+    if support is None:
+        return None
+    return {
+        "question": support.question,
+        "hint": support.hint,
+        "willing_question": support.willing_question,
+        "willing_hint": support.willing_hint,
+        "willing_options": [{"id": ident, "label": label} for ident, label in WILLING],
+        "options": [{"id": o.id, "label": o.label, "keep": _keep(o.keep)} for o in support.options],
+    }
+
+
 def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
-    support = scheme.unpaid_support
-    support_options = [{"id": o.id, "label": o.label, "keep": _keep(o.keep)} for o in support.options]
+    support = _support(scheme.unpaid_support)
+    support_options = support["options"] if support is not None else []
     allocation = scheme.allocation
     alloc: dict[str, Any] = {
         "method": allocation.method,
@@ -57,21 +98,23 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
     }
     if allocation.method == "rate":
         assert allocation.rate_per_point is not None
-        alloc["rate_per_point"] = money.plain(allocation.rate_per_point.value)
-        alloc["base"] = money.plain(allocation.base.value if allocation.base else Decimal(0))
+        alloc["rate_per_point"] = money.exact(allocation.rate_per_point.value)
+        alloc["base"] = money.exact(allocation.base.value if allocation.base else Decimal(0))
         alloc["rate_per_point_detail"] = _parameter(allocation.rate_per_point)
         alloc["base_detail"] = _parameter(allocation.base)
     else:
-        alloc["rows"] = [{"from": r.low, "to": r.high, "amount": money.plain(r.amount)} for r in allocation.rows]
+        alloc["rows"] = [{"from": r.low, "to": r.high, "amount": money.exact(r.amount)} for r in allocation.rows]
     bands: dict[str, Any] = {
         "label": scheme.bands.label,
         "description": scheme.bands.description,
         "rule": "An amount exactly on the edge between two bands goes in the higher band.",
     }
     if scheme.bands.width is not None:
-        bands["width"] = money.plain(scheme.bands.width)
+        bands["width"] = money.exact(scheme.bands.width)
     else:
-        bands["edges"] = [money.plain(e) for e in scheme.bands.edges]
+        bands["edges"] = [money.exact(e) for e in scheme.bands.edges]
+    eligibility = scheme.eligibility
+    minimum = eligibility.minimum_unmet
     return {
         "id": scheme.id,
         "council": scheme.council,
@@ -101,6 +144,8 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
                                 "label": o.label,
                                 "points": o.points,
                                 "outcome_not_achieved": o.outcome_not_achieved,
+                                "individual_costing": o.individual_costing,
+                                "risk": o.risk,
                             }
                             for o in q.options
                         ],
@@ -115,13 +160,7 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
             }
             for d in scheme.domains
         ],
-        "unpaid_support": {
-            "question": support.question,
-            "hint": support.hint,
-            "willing_question": support.willing_question,
-            "willing_hint": support.willing_hint,
-            "options": support_options,
-        },
+        "unpaid_support": support,
         "allocation": alloc,
         "bands": bands,
         "thresholds": {
@@ -131,11 +170,14 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
         "hourly_rate": _parameter(scheme.hourly_rate),
         "weeks_per_year": _parameter(scheme.weeks_per_year, whole=True),
         "eligibility": {
-            "minimum_unmet": int(scheme.eligibility.minimum_unmet.value),
-            "minimum_unmet_detail": _parameter(scheme.eligibility.minimum_unmet, whole=True),
-            "outcomes": [{"id": o.id, "text": o.text} for o in scheme.eligibility.outcomes],
-            "reference": _reference(scheme.eligibility.reference),
+            "minimum_unmet": None if minimum is None else int(minimum.value),
+            "minimum_unmet_detail": _parameter(minimum, whole=True),
+            "outcomes": [{"id": o.id, "text": o.text} for o in eligibility.outcomes],
+            "threshold": _band_rule(eligibility.threshold),
+            "reference": _reference(eligibility.reference),
+            "rules": _rules(eligibility.rules),
         },
+        "highest_total": scheme.highest_total(),
         "references": [_reference(r) for r in scheme.references],
     }
 
@@ -150,6 +192,7 @@ def _band(band: Band) -> dict[str, Any]:
 def estimate_to_dict(result: Estimate) -> dict[str, Any]:
     scheme = result.scheme
     hours = result.hours
+    minimum = scheme.eligibility.minimum_unmet
     return {
         "scheme": {
             "id": scheme.id,
@@ -168,6 +211,7 @@ def estimate_to_dict(result: Estimate) -> dict[str, Any]:
                     "points_before_unpaid_support": d.points_before,
                     "unpaid_support": d.support.id if d.support else None,
                     "keep": _keep(d.keep),
+                    "helpers_willing": d.willing,
                     "points": d.points,
                 }
                 for d in result.domains
@@ -194,14 +238,28 @@ def estimate_to_dict(result: Estimate) -> dict[str, Any]:
         "hours": {
             "low": f"{hours.low:f}",
             "high": None if hours.high is None else f"{hours.high:f}",
-            "hourly_rate": money.plain(scheme.hourly_rate.value),
+            "hourly_rate": money.exact(scheme.hourly_rate.value),
+            "shown": not result.individually_costed,
         },
         "eligibility": {
+            "nation": scheme.nation,
             "likely_eligible": result.likely_eligible,
             "outcomes_unmet": [{"id": o.id, "text": o.text} for o in result.outcomes_unmet],
-            "minimum_unmet": int(scheme.eligibility.minimum_unmet.value),
+            "minimum_unmet": None if minimum is None else int(minimum.value),
+            "risk": _band_rule(result.risk),
+            "risk_answers": [q.question_id for q in result.risk_answers],
+            "threshold": _band_rule(scheme.eligibility.threshold),
         },
-        "flags": {"below_threshold": result.below_threshold, "exceptional": result.exceptional},
+        "flags": {
+            "below_threshold": result.below_threshold,
+            "exceptional": result.exceptional,
+            "individually_costed": result.individually_costed,
+            "beyond_table": result.beyond_table,
+        },
+        "individual_costing": [
+            {"question": c.question_id, "text": c.question, "answer": c.answer, "reason": c.reason}
+            for c in result.individual
+        ],
         "working": [{"kind": s.kind, "text": s.text, "reference": _reference(s.reference)} for s in result.working],
     }
 

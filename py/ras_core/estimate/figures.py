@@ -1,13 +1,22 @@
 """The indicative budget for one set of answers, with every step of the working.
 
 Points come from the need answers, which are given "as if nobody else was there
-to help". Unpaid help is asked separately for each area: when the person says
-their helpers are willing and able to keep helping, an area keeps only the stated
-share of its points (rounded to whole points, halves up). Points then become money
-by the scheme's rate or table, the amount is rounded to the penny (halves up) and
-placed in a band; an amount exactly on a band edge goes in the band that starts
-there. The estimate is indicative, never a cap: thresholds only change what the
-person is told. Every figure is reported both with and without unpaid support.
+to help". Unpaid help is asked separately for each area, and so is whether the
+people who help have said they are willing and able to keep doing it: only where
+they have ("yes"; "not sure" counts as no) does an area keep just the stated share
+of its points (rounded to whole points, halves up). Points then become money by the
+scheme's rate or table, the amount is rounded to the penny (halves up) and placed in
+a band; an amount exactly on a band edge goes in the band that starts there. Every
+figure is reported both with and without unpaid support.
+
+The estimate is indicative, never a cap. The minimum and exceptional levels compare
+the points for the person's needs (before unpaid help, as eligibility is decided).
+An answer marked `individual_costing`, a total at or above the exceptional level, or
+a total beyond the end of a points table means the budget is worked out individually:
+the figure is then only a starting point, and no hours figure is given. The
+eligibility screen follows the scheme's nation: outcomes not achieved (England,
+Wales), or the highest risk the answers show against the council's threshold
+(Scotland).
 
 `estimate()` works out the figures and nothing else; every sentence about them is
 written in `words.py`. `Estimate.working` asks `words` for the working from these
@@ -25,7 +34,7 @@ from typing import NamedTuple
 
 from ..scheme import money
 from ..scheme.answers import Answers
-from ..scheme.model import Allocation, Bands, Domain, Option, Outcome, Question, Scheme, SupportOption
+from ..scheme.model import RISKS, Allocation, Bands, Domain, Option, Outcome, Question, RiskBand, Scheme, SupportOption
 from .words import Step, working
 
 ZERO = Decimal(0)
@@ -44,7 +53,8 @@ class QuestionScore(NamedTuple):
 
 
 class DomainScore(NamedTuple):
-    """An area's points before unpaid support, and after it when it applies."""
+    """An area's points before unpaid support, and after it when it applies; `willing` is
+    the answer about the helpers ("yes", "no", "not_sure"), None where nobody helps."""
 
     id: str
     title: str
@@ -52,6 +62,16 @@ class DomainScore(NamedTuple):
     support: SupportOption | None
     keep: Decimal
     points: int
+    willing: str | None = None
+
+
+class Individual(NamedTuple):
+    """An answer that means the budget is worked out individually, and why."""
+
+    question_id: str
+    question: str
+    answer: str
+    reason: str
 
 
 class Band(NamedTuple):
@@ -84,9 +104,19 @@ class Estimate:
     annual: Band
     hours: Band
     outcomes_unmet: tuple[Outcome, ...]
+    risk: RiskBand | None
+    risk_answers: tuple[QuestionScore, ...]
     likely_eligible: bool
     below_threshold: bool
     exceptional: bool
+    individual: tuple[Individual, ...]
+    beyond_table: bool
+
+    @property
+    def individually_costed(self) -> bool:
+        """Whether the budget will be worked out individually (the figure is a starting point)."""
+        return bool(self.individual) or self.exceptional or self.beyond_table
+
     _working: list[tuple[Step, ...]] = field(default_factory=list, repr=False, compare=False)
 
     @property
@@ -103,6 +133,7 @@ class Estimate:
 class _Choice(NamedTuple):
     option: Option
     score: QuestionScore
+    individual: Individual | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -139,12 +170,15 @@ def _prepare(scheme: Scheme) -> _Prepared:
                         answer=option.label,
                         points=option.points,
                     ),
+                    individual=None
+                    if option.individual_costing is None
+                    else Individual(question.id, question.text, option.label, option.individual_costing),
                 )
                 for option in question.options
             }
             questions.append((question, by_id))
         domains.append((domain, tuple(questions)))
-    options = {o.id: o for o in scheme.unpaid_support.options}
+    options = {o.id: o for o in scheme.unpaid_support.options} if scheme.unpaid_support is not None else {}
     support = {d.id: options for d in scheme.domains if d.asks_unpaid_support}
     prepared = _Prepared(choices=tuple(domains), support=support)
     _prepared[:] = [*_prepared[-3:], (scheme, prepared)]
@@ -154,12 +188,16 @@ def _prepare(scheme: Scheme) -> _Prepared:
 # -- the figures ---------------------------------------------------------------------
 
 
-def score(scheme: Scheme, choices: Mapping[str, str], support: Mapping[str, str], willing: bool) -> tuple[int, int]:
+def score(
+    scheme: Scheme, choices: Mapping[str, str], support: Mapping[str, str], willing: bool | Mapping[str, str]
+) -> tuple[int, int]:
     """Total points before and after unpaid support, for checked answers.
 
     The same rule as `estimate` (an area keeps its share of points, rounded to whole
-    points, halves up, only when the helpers are willing), without building the working:
-    for scoring many cases at once, as calibration does.
+    points, halves up, only where the helpers have said they are willing), without
+    building the working: for scoring many cases at once, as calibration does.
+    `willing` is the answer for each helped area ({area: "yes" | "no" | "not_sure"}),
+    or one true or false for every helped area (a calibration CSV's column).
     """
     prepared = _prepare(scheme)
     total_before = total = 0
@@ -170,7 +208,8 @@ def score(scheme: Scheme, choices: Mapping[str, str], support: Mapping[str, str]
         total_before += before
         options = prepared.support.get(domain.id)
         option = None if options is None else options.get(support.get(domain.id, ""))
-        if willing and option is not None and option.keep < 1:
+        area_willing = willing if isinstance(willing, bool) else willing.get(domain.id) == "yes"
+        if area_willing and option is not None and option.keep < 1:
             total += int(money.round_whole(before * option.keep))
         else:
             total += before
@@ -182,10 +221,11 @@ def estimate(scheme: Scheme, answers: Answers) -> Estimate:
     prepared = _prepare(scheme)
     choices = answers.choices
     chosen_support = answers.unpaid_support
-    willing = answers.helpers_willing is True
     questions: list[QuestionScore] = []
     domains: list[DomainScore] = []
+    individual: list[Individual] = []
     unmet_ids: set[str] = set()
+    risky: list[tuple[int, QuestionScore]] = []
     total_before = total = 0
 
     for domain, domain_questions in prepared.choices:
@@ -195,14 +235,19 @@ def estimate(scheme: Scheme, answers: Answers) -> Estimate:
             before += choice.option.points
             if choice.option.outcome_not_achieved:
                 unmet_ids.update(question.outcomes)
+            if choice.option.risk is not None:
+                risky.append((RISKS.index(choice.option.risk), choice.score))
+            if choice.individual is not None:
+                individual.append(choice.individual)
             questions.append(choice.score)
         support_options = prepared.support.get(domain.id)
         support = None if support_options is None else support_options.get(chosen_support.get(domain.id, ""))
         keep = money.ONE if support is None else support.keep
         after = before
-        if willing and keep < 1:
+        willing = answers.helpers_willing.get(domain.id) if keep < 1 else None
+        if willing == "yes" and keep < 1:
             after = int(money.round_whole(before * keep))
-        domains.append(DomainScore(domain.id, domain.title, before, support, keep, after))
+        domains.append(DomainScore(domain.id, domain.title, before, support, keep, after, willing))
         total_before += before
         total += after
 
@@ -214,7 +259,21 @@ def estimate(scheme: Scheme, answers: Answers) -> Estimate:
         amount_without = amount_for(scheme, total_before)
         band_without = band_for(scheme.bands, amount_without)
 
-    outcomes_unmet = tuple(o for o in scheme.eligibility.outcomes if o.id in unmet_ids)
+    eligibility = scheme.eligibility
+    by_outcomes = eligibility.rules.screen == "outcomes"
+    outcomes_unmet = tuple(o for o in eligibility.outcomes if o.id in unmet_ids) if by_outcomes else ()
+    risk: RiskBand | None = None
+    risk_answers: tuple[QuestionScore, ...] = ()
+    if risky:
+        top = min(rank for rank, _ in risky)
+        risk = eligibility.rules.bands[top]
+        risk_answers = tuple(score for rank, score in risky if rank == top)
+    if eligibility.rules.screen == "risk":
+        threshold = eligibility.threshold
+        likely = threshold is not None and risk is not None and RISKS.index(risk.id) <= RISKS.index(threshold.id)
+    else:
+        needed = eligibility.minimum_unmet.value if eligibility.minimum_unmet is not None else 1
+        likely = len(outcomes_unmet) >= needed
     minimum, exceptional = scheme.minimum_points, scheme.exceptional_points
     return Estimate(
         scheme=scheme,
@@ -231,9 +290,13 @@ def estimate(scheme: Scheme, answers: Answers) -> Estimate:
         annual=annual,
         hours=hours,
         outcomes_unmet=outcomes_unmet,
-        likely_eligible=len(outcomes_unmet) >= scheme.eligibility.minimum_unmet.value,
-        below_threshold=minimum is not None and total < minimum.value,
-        exceptional=exceptional is not None and total >= exceptional.value,
+        risk=risk,
+        risk_answers=risk_answers,
+        likely_eligible=likely,
+        below_threshold=minimum is not None and total_before < minimum.value,
+        exceptional=exceptional is not None and total_before >= exceptional.value,
+        individual=tuple(individual),
+        beyond_table=scheme.allocation.beyond_table(total_before),
     )
 
 
@@ -247,12 +310,13 @@ def amount_for(scheme: Scheme, total: int) -> Decimal:
 
 
 def allocate(allocation: Allocation, total: int) -> Decimal:
-    """Points to money: base amount + points x rate, to the penny; or the table's amount."""
+    """Points to money: base amount + points x rate, to the penny; or the table's amount
+    (beyond the end of a table, its last row's amount: only a starting point)."""
     if allocation.method == "rate":
         assert allocation.rate_per_point is not None
         base = allocation.base.value if allocation.base is not None else ZERO
         return money.to_pence(base + total * allocation.rate_per_point.value)
-    return allocation.row_for(total).amount
+    return money.to_pence(allocation.row_for(total).amount)
 
 
 def _band_figures(scheme: Scheme, prepared: _Prepared, band: Band) -> tuple[Band, Band]:

@@ -1,10 +1,21 @@
 """A person's answers to a scheme, read from the answers file and checked against it.
 
-The answers file is JSON: ``{"scheme": id, "scheme_version": version, "answers":
-{question id: option id}, "unpaid_support": {domain id: option id},
-"helpers_willing": true|false}``. Checking collects every problem (unknown
-question or option ids, missing answers named by their question text, answers
-saved for another scheme or version) into one `AnswersError`.
+The answers file is JSON, format 2: ``{"format": 2, "scheme": id, "scheme_version":
+version, "answers": {question id: option id}, "unpaid_support": {area id: option id},
+"helpers_willing": {area id: "yes" | "no" | "not_sure"}}``. `helpers_willing` has
+exactly the areas whose unpaid-support answer keeps less than all the points: for
+each, have the people who help said they are willing and able to keep doing it?
+("not_sure" counts as no.)
+
+Older files have no "format" and one `helpers_willing` for every area, read with
+this mapping: true is "yes" for every helped area, false is "no" for every helped
+area, and null (or no key) means nobody helps, a problem if someone does. Anything
+else is refused with a message that says what to do. `Answers.to_dict()` always
+writes format 2.
+
+Checking collects every problem (unknown question or option ids, missing answers
+named by their question text, answers saved for another scheme or version) into
+one `AnswersError`.
 """
 
 from __future__ import annotations
@@ -18,8 +29,11 @@ from typing import Any
 from ..files import BOM
 from ._reader import Reader, describe
 from .errors import AnswersError, Problem
-from .model import Scheme
+from .model import WILLING, Scheme
 from .numbers import quote
+
+FORMAT = 2
+WILLING_IDS = tuple(ident for ident, _ in WILLING)
 
 # Answer files are small; anything much larger is not an answers file.
 MAX_ANSWERS_BYTES = 200_000
@@ -40,15 +54,21 @@ class Answers:
     scheme_version: str
     choices: Mapping[str, str]
     unpaid_support: Mapping[str, str]
-    helpers_willing: bool | None
+    helpers_willing: Mapping[str, str]
+
+    def willing(self, area: str) -> bool:
+        """Whether the people who help with this area have said they will keep doing it."""
+        return self.helpers_willing.get(area) == "yes"
 
     def to_dict(self) -> dict[str, Any]:
+        """The answers file, format 2 (see the module's docstring)."""
         return {
+            "format": FORMAT,
             "scheme": self.scheme_id,
             "scheme_version": self.scheme_version,
             "answers": dict(self.choices),
             "unpaid_support": dict(self.unpaid_support),
-            "helpers_willing": self.helpers_willing,
+            "helpers_willing": dict(self.helpers_willing),
         }
 
 
@@ -132,16 +152,19 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
             names_its_place=True,
         )
 
+    raw_format = top._take("format", "the number 2", False)
+    if raw_format is not None and (isinstance(raw_format, bool) or raw_format != FORMAT):
+        top.problem(
+            "format",
+            f"this answers file is format {_short(json.dumps(raw_format, default=str))}; "
+            f"this calculator reads format {FORMAT} and older "
+            "files with no format. Answer the questions again, then save your answers",
+            names_its_place=True,
+        )
     choices = _string_map(top, "answers")
     support = _string_map(top, "unpaid_support", required=False)
-    willing_raw = top._take("helpers_willing", "true or false", False)
-    willing: bool | None = None
-    if isinstance(willing_raw, bool):
-        willing = willing_raw
-    elif willing_raw is not None:
-        top.problem("helpers_willing", f"expected true, false or null, got {describe(willing_raw)}")
+    willing_raw = top._take("helpers_willing", "yes, no or not_sure for each area", False)
     top.done()
-
     questions = {q.id: (d, q) for d, q in scheme.questions()}
     for question_id, option_id in choices.items():
         found = questions.get(question_id)
@@ -179,7 +202,7 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
                     path=f"unpaid_support.{_short(domain_id)}", message="no area asks about unpaid help with this id"
                 )
             )
-        elif scheme.unpaid_support.option(option_id) is None:
+        elif scheme.unpaid_support is not None and scheme.unpaid_support.option(option_id) is None:
             allowed = ", ".join(o.id for o in scheme.unpaid_support.options)
             problems.append(
                 Problem(
@@ -200,19 +223,17 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
                 )
             )
 
-    reduces = any(
-        (option := scheme.unpaid_support.option(option_id)) is not None and option.keep < 1
-        for option_id in support.values()
-    )
-    if reduces and willing is None and willing_raw is None:
-        problems.append(
-            Problem(
-                path="helpers_willing",
-                message=f'missing an answer to "{scheme.unpaid_support.willing_question}" '
-                "(true or false), needed because someone helps without being paid",
-                names_its_place=True,
-            )
-        )
+    helped = [
+        d
+        for d in scheme.domains
+        if d.asks_unpaid_support
+        and (option := scheme.support_option(support.get(d.id, ""))) is not None
+        and option.keep < 1
+    ]
+    if raw_format is None:
+        willing = _older_willing(willing_raw, helped, scheme, problems)
+    else:
+        willing = _willing(willing_raw, helped, scheme, problems)
 
     if problems:
         raise AnswersError(source, problems)
@@ -223,6 +244,92 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
         unpaid_support=support,
         helpers_willing=willing,
     )
+
+
+def _ask(scheme: Scheme) -> str:
+    return scheme.unpaid_support.willing_question if scheme.unpaid_support is not None else ""
+
+
+def _older_willing(raw: Any, helped: list[Any], scheme: Scheme, problems: list[Problem]) -> dict[str, str]:
+    """An older file's one answer for every area: true is "yes", false is "no", null is nobody helps."""
+    if isinstance(raw, bool):
+        return {d.id: "yes" if raw else "no" for d in helped}
+    if raw is None:
+        if helped:
+            problems.append(
+                Problem(
+                    path="helpers_willing",
+                    message=f'missing an answer to "{_ask(scheme)}" ({helped[0].title}), needed because someone '
+                    "helps without being paid",
+                    names_its_place=True,
+                )
+            )
+        return {}
+    problems.append(
+        Problem(
+            path="helpers_willing",
+            message=f"expected true, false or null in an answers file with no format (an older file), got "
+            f'{describe(raw)}. A file saved now starts with "format": {FORMAT} and answers for each area '
+            '"yes", "no" or "not_sure". Answer the questions again, then save your answers',
+        )
+    )
+    return {}
+
+
+def _willing(raw: Any, helped: list[Any], scheme: Scheme, problems: list[Problem]) -> dict[str, str]:
+    """Format 2: "yes", "no" or "not_sure" for exactly the areas where someone helps."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        problems.append(
+            Problem(
+                path="helpers_willing",
+                message=f"expected an answer for each area where someone helps ({', '.join(WILLING_IDS)}), "
+                f"got {describe(raw)}",
+            )
+        )
+        return {}
+    helped_ids = {d.id: d for d in helped}
+    domains = {d.id: d for d in scheme.domains if d.asks_unpaid_support}
+    out: dict[str, str] = {}
+    for area, value in raw.items():
+        domain = domains.get(area)
+        if domain is None:
+            problems.append(
+                Problem(path=f"helpers_willing.{_short(area)}", message="no area asks about unpaid help with this id")
+            )
+        elif area not in helped_ids:
+            problems.append(
+                Problem(
+                    path=f"helpers_willing.{area}",
+                    message=f"nobody helps with {domain.title} without being paid, so there is nothing to answer "
+                    "here; remove it",
+                    names_its_place=True,
+                )
+            )
+        elif value not in WILLING_IDS:
+            shown = quote(value, ID_SHOWN) if isinstance(value, str) else describe(value)
+            problems.append(
+                Problem(
+                    path=f"helpers_willing.{area}",
+                    message=f'{shown} is not an answer to "{_ask(scheme)}" ({domain.title}); '
+                    f"allowed: {', '.join(WILLING_IDS)}",
+                    names_its_place=True,
+                )
+            )
+        else:
+            out[area] = value
+    for domain in helped:
+        if domain.id not in raw:
+            problems.append(
+                Problem(
+                    path=f"helpers_willing.{domain.id}",
+                    message=f'missing an answer to "{_ask(scheme)}" ({domain.title}), needed because someone '
+                    "helps with this without being paid",
+                    names_its_place=True,
+                )
+            )
+    return out
 
 
 def _short(key: str) -> str:

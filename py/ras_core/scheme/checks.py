@@ -25,6 +25,7 @@ class Checks:
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         self.references: dict[str, Reference] = {}
+        self.nation = ""  # the scheme's nation, once read: some keys belong to one nation
 
     def fail(self, path: str, message: str) -> None:
         self.problems.append(Problem(path=path, message=message))

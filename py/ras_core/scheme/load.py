@@ -2,10 +2,13 @@
 
 The file is parsed with `tomllib` (numbers as exact Decimals) and walked with the
 typed getters in `_reader`, section by section: identity, references, areas and
-their questions, unpaid support, eligibility (here), and the money sections
-(`load_money.py`). Cross-checks (ids used twice, unknown references and outcomes)
-are made as the file is read. Loading reports every problem together (`SchemeError`),
-each with the file and a dotted path.
+their questions, unpaid support (here; optional: a scheme that asks nothing about
+unpaid help has no such section), the money sections (`load_money.py`) and the
+eligibility screen by the scheme's nation (`load_eligibility.py`). Cross-checks (ids
+used twice, unknown references and outcomes, a points table that ends before the
+answers do) are made as the file is read. Loading reports every problem together
+(`SchemeError`), each with the file and a dotted path. Things that are allowed but
+may mislead are warnings, not problems (`warn.py`).
 """
 
 from __future__ import annotations
@@ -19,17 +22,18 @@ from pathlib import Path
 from typing import Any
 
 from ..files import BOM, read_text
-from . import load_money
+from . import load_eligibility, load_money
 from ._reader import Reader
 from .checks import ID_PATTERN, Checks
 from .errors import Problem, SchemeError
 from .model import (
     NATIONS,
     PERIODS,
+    RISKS,
+    Allocation,
     Domain,
-    Eligibility,
     Option,
-    Outcome,
+    Parameter,
     Question,
     Reference,
     Scheme,
@@ -93,8 +97,10 @@ class _Loader(Checks):
 
         head = top.table("scheme")
         identity = self.identity(head) if head else None
-        domains = tuple(self.domains(top))
-        support = self.unpaid_support(top.table("unpaid_support"))
+        self.nation = identity["nation"] if identity else ""
+        support_table = top.table("unpaid_support", required=False)
+        domains = tuple(self.domains(top, asks=support_table is not None))
+        support = self.unpaid_support(support_table)
         allocation = load_money.allocation(self, top.table("allocation"))
         minimum_points, exceptional_points = load_money.thresholds(self, top.table("thresholds", required=False))
         bands = load_money.bands(self, top.table("bands"))
@@ -104,7 +110,11 @@ class _Loader(Checks):
             hourly_rate = self.parameter(money, "hourly_rate", above=Decimal(0))
             weeks = self.parameter(money, "weeks_per_year", whole=True, above=Decimal(0))
             money.done()
-        eligibility = self.eligibility(top.table("eligibility"), domains)
+        eligibility = load_eligibility.eligibility(
+            self, top.table("eligibility", required=False), domains, self.nation or "england"
+        )
+        if allocation is not None:
+            self.table_end(allocation, domains, exceptional_points)
 
         if (
             minimum_points is not None
@@ -118,7 +128,7 @@ class _Loader(Checks):
 
         if (
             identity is None
-            or support is None
+            or (support_table is not None and support is None)
             or allocation is None
             or bands is None
             or hourly_rate is None
@@ -156,7 +166,23 @@ class _Loader(Checks):
         reader.done()
         return values
 
-    def domains(self, top: Reader) -> list[Domain]:
+    def table_end(self, allocation: Allocation, domains: tuple[Domain, ...], exceptional: Parameter | None) -> None:
+        """A table that ends must reach the highest total, or end at or above the exceptional level."""
+        if allocation.method != "table" or not allocation.rows or allocation.rows[-1].high is None:
+            return
+        end = allocation.rows[-1].high
+        highest = sum(max((o.points for o in q.options), default=0) for d in domains for q in d.questions)
+        if end >= highest or (exceptional is not None and end >= exceptional.value):
+            return
+        self.fail(
+            f"allocation.rows[{len(allocation.rows) - 1}].to",
+            f"the table ends at {end} points, but the answers can reach {highest} points, so {end + 1} "
+            f'points is not covered. Add rows up to {highest} points, leave out "to" in the last row, '
+            f"or set thresholds.exceptional_points to {end} or less (from that level budgets are worked "
+            "out individually, and the last row's amount is only the starting point)",
+        )
+
+    def domains(self, top: Reader, *, asks: bool) -> list[Domain]:
         domains: list[Domain] = []
         domain_ids: list[tuple[str, str]] = []
         question_ids: list[tuple[str, str]] = []
@@ -168,13 +194,18 @@ class _Loader(Checks):
                 question = self.question(q)
                 question_ids.append((question.id, q.at("id")))
                 questions.append(question)
+            domain_asks = reader.boolean("ask_unpaid_support", required=False, default=asks)
+            if not asks:
+                for key in ("ask_unpaid_support", "unpaid_support_question"):
+                    if reader.has(key):
+                        reader.problem(key, "only for schemes with an [unpaid_support] section; add one or remove this")
             domains.append(
                 Domain(
                     id=domain_id,
                     title=reader.text("title"),
                     intro=reader.optional_text("intro"),
                     questions=tuple(questions),
-                    asks_unpaid_support=reader.boolean("ask_unpaid_support", required=False, default=True),
+                    asks_unpaid_support=asks and domain_asks,
                     unpaid_support_question=reader.text("unpaid_support_question", required=False),
                 )
             )
@@ -201,6 +232,8 @@ class _Loader(Checks):
                     label=o.text("label"),
                     points=points,
                     outcome_not_achieved=o.boolean("outcome_not_achieved", required=False, default=False),
+                    individual_costing=self.individual_costing(o),
+                    risk=self.risk(o),
                 )
             )
             o.done()
@@ -217,6 +250,24 @@ class _Loader(Checks):
         )
         reader.done()
         return question
+
+    def individual_costing(self, o: Reader) -> str | None:
+        reason = o.optional_text("individual_costing")
+        if reason is not None and not reason.strip():
+            o.problem(
+                "individual_costing",
+                'must say why this answer needs the budget worked out individually (for example "someone '
+                'awake at night"), not be empty',
+            )
+        return reason
+
+    def risk(self, o: Reader) -> str | None:
+        if not o.has("risk"):
+            return None
+        if self.nation != "scotland":
+            o.problem("risk", "only for schemes in Scotland (the national eligibility framework's risk bands)")
+            return None
+        return o.choice("risk", RISKS)
 
     def unpaid_support(self, reader: Reader | None) -> UnpaidSupport | None:
         if reader is None:
@@ -243,31 +294,3 @@ class _Loader(Checks):
         )
         reader.done()
         return support
-
-    def eligibility(self, reader: Reader | None, domains: tuple[Domain, ...]) -> Eligibility | None:
-        if reader is None:
-            return None
-        minimum = self.parameter(reader, "minimum_unmet", whole=True, minimum=Decimal(1))
-        reference = self.reference(reader)
-        outcomes: list[Outcome] = []
-        ids: list[tuple[str, str]] = []
-        for o in reader.tables("outcomes"):
-            outcome_id = self.ident(o)
-            ids.append((outcome_id, o.at("id")))
-            outcomes.append(Outcome(id=outcome_id, text=o.text("text")))
-            o.done()
-        reader.done()
-        self.unique(ids, "outcome")
-        known = {o.id for o in outcomes}
-        for d, domain in enumerate(domains):
-            for q, question in enumerate(domain.questions):
-                for k, outcome_id in enumerate(question.outcomes):
-                    if outcome_id not in known:
-                        self.fail(
-                            f"domains[{d}].questions[{q}].outcomes[{k}]",
-                            f'unknown outcome "{outcome_id}"; outcomes defined in '
-                            f"eligibility.outcomes: {', '.join(o.id for o in outcomes)}",
-                        )
-        if minimum is None:
-            return None
-        return Eligibility(minimum_unmet=minimum, outcomes=tuple(outcomes), reference=reference)

@@ -2,7 +2,8 @@
 
 Frozen dataclasses for every part of a scheme: areas of life and their questions,
 unpaid support, how points become money (a rate or a table), bands, thresholds, the
-hourly rate and the eligibility screen. Every number a council sets is a `Parameter`
+hourly rate and the eligibility screen, with the rules of the scheme's nation
+(`NationRules`, read from the data packaged in `ras_core/eligibility/`). Every number a council sets is a `Parameter`
 with a label, a description and, where they apply, a reference and a start date, so
 that the working shown to a person can say where each figure comes from. Reading
 and checking a scheme file is `load.py`'s job; nothing here reads files.
@@ -17,6 +18,11 @@ from typing import Literal, Protocol, TypeVar
 
 NATIONS = ("england", "scotland", "wales")
 PERIODS = ("week", "year")
+# Scotland's national eligibility framework: risk bands, highest first.
+RISKS = ("critical", "substantial", "moderate", "low")
+# Have the people who help with an area said they are willing and able to keep doing it?
+# "not_sure" counts as no: a council must not assume a carer will go on caring.
+WILLING = (("yes", "Yes"), ("no", "No"), ("not_sure", "Not sure"))
 
 
 class _Identified(Protocol):
@@ -54,10 +60,15 @@ class Parameter:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Option:
+    """An answer: its points, whether it means an outcome is not achieved, the risk it
+    shows (Scotland), and why it needs the budget worked out individually, if it does."""
+
     id: str
     label: str
     points: int
     outcome_not_achieved: bool
+    individual_costing: str | None = None
+    risk: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,7 +86,8 @@ class Question:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Domain:
-    """An area of life, with its need questions and whether unpaid help is asked about."""
+    """An area of life, with its need questions and whether unpaid help is asked about
+    (never in a scheme with no `[unpaid_support]` section)."""
 
     id: str
     title: str
@@ -129,11 +141,22 @@ class Allocation:
     start_date: datetime.date | None
 
     def row_for(self, total: int) -> TableRow:
-        """The table row a points total falls in (a checked table covers every total from 0 up)."""
+        """The table row a points total falls in; beyond a table's end, its last row.
+
+        A checked table covers every total the answers can reach, or ends at or above the
+        exceptional level: a total beyond its end is worked out individually, and the last
+        row's amount is only the starting point (`beyond_table` says when)."""
         for row in self.rows:
             if row.low <= total and (row.high is None or total <= row.high):
                 return row
-        raise AssertionError("a checked table covers every points total from 0 up")
+        return self.rows[-1]
+
+    def beyond_table(self, total: int) -> bool:
+        """Whether a total is past the end of a table that ends (never for a rate)."""
+        if self.method != "table" or not self.rows:
+            return False
+        end = self.rows[-1].high
+        return end is not None and total > end
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -154,11 +177,57 @@ class Outcome:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Eligibility:
-    """A screen (not a decision): how many outcomes must look unmet to be likely eligible."""
+class Rule:
+    """One part of a nation's eligibility law, in plain words, with where it is written.
 
-    minimum_unmet: Parameter
+    For a condition, `decided` says who decides it: "answers" (the screen works it out)
+    or "assessment" (the council decides it with the person)."""
+
+    id: str
+    text: str
+    where: str
+    decided: str = "assessment"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RiskBand:
+    id: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NationRules:
+    """A nation's eligibility rules as data (`ras_core/eligibility/NATION.toml`).
+
+    `screen` is "outcomes" (England, Wales: enough outcomes not achieved) or "risk"
+    (Scotland: the risk to independence at or above the council's threshold)."""
+
+    nation: str
+    name: str
+    screen: str
+    law: Reference
+    conditions: tuple[Rule, ...]
+    unable: tuple[Rule, ...]
+    minimum_unmet: int | None
+    outcomes: tuple[Rule, ...]
+    bands: tuple[RiskBand, ...]
+    checked: datetime.date
+    note: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Eligibility:
+    """A screen (not a decision), by the rules of the scheme's nation.
+
+    England and Wales: how many outcomes must look unmet (`minimum_unmet`). Scotland:
+    the council's `threshold`, a band of the national framework (critical, substantial,
+    moderate, low); answers carry the risk they show."""
+
+    rules: NationRules
+    minimum_unmet: Parameter | None
     outcomes: tuple[Outcome, ...]
+    threshold: RiskBand | None
     reference: Reference | None
 
 
@@ -176,7 +245,7 @@ class Scheme:
     how_to_question: str
     references: tuple[Reference, ...]
     domains: tuple[Domain, ...]
-    unpaid_support: UnpaidSupport
+    unpaid_support: UnpaidSupport | None
     allocation: Allocation
     minimum_points: Parameter | None
     exceptional_points: Parameter | None
@@ -187,7 +256,15 @@ class Scheme:
 
     def support_question(self, domain: Domain) -> str:
         """The unpaid-support question for a domain (its own wording, or the scheme's)."""
-        return domain.unpaid_support_question or self.unpaid_support.question
+        shared = self.unpaid_support.question if self.unpaid_support is not None else ""
+        return domain.unpaid_support_question or shared
+
+    def support_option(self, option_id: str) -> SupportOption | None:
+        return None if self.unpaid_support is None else self.unpaid_support.option(option_id)
 
     def questions(self) -> list[tuple[Domain, Question]]:
         return [(domain, question) for domain in self.domains for question in domain.questions]
+
+    def highest_total(self) -> int:
+        """The most points the answers can give (each question's highest answer)."""
+        return sum(max((o.points for o in q.options), default=0) for _, q in self.questions())

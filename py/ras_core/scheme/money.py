@@ -58,6 +58,28 @@ def pounds_exact(amount: Decimal) -> str:
     return f"£{to_pence(amount):,.2f}"
 
 
+def exact(value: Decimal) -> str:
+    """A figure for data files with every decimal place it has, and at least two: "4.8765",
+    "5.10", "24.50". Never rounded, so a sum redone with it gives the same answer."""
+    text = f"{value.normalize(context=CONTEXT):f}"
+    whole, _, places = text.partition(".")
+    return f"{whole}.{places.ljust(2, '0')}"
+
+
+def pounds_full(value: Decimal) -> str:
+    """A figure a council set, for people, with every decimal place it has: "£4.8765",
+    "£5.12", "£1,250.00". Never rounded: the working must add up on paper."""
+    whole, _, places = exact(value).partition(".")
+    return f"£{int(whole):,}.{places}"
+
+
+def pounds_short(value: Decimal) -> str:
+    """Like `pounds` ("£25" when whole), but never rounded: "£12.345" stays as it is."""
+    if value == value.to_integral_value():
+        return f"£{int(value):,}"
+    return pounds_full(value)
+
+
 def percent(share: Decimal) -> str:
     """A share such as 0.75 as "75%"."""
     value = (share * HUNDRED).normalize()

@@ -1,0 +1,48 @@
+"""Each nation's eligibility rules, as data packaged with the core.
+
+`england.toml`, `scotland.toml` and `wales.toml` hold the conditions of each nation's
+law in plain words, where each is written, what "unable to achieve" means, the
+outcomes the law lists (England, Wales) or the risk bands of the national framework
+(Scotland). They are read with `importlib.resources`, so the same files are read from
+the wheel in the browser (Pyodide) as from the source tree. The scheme loader gives a
+scheme the rules of its `nation`; the screen and the published method read them.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from typing import Any
+
+from ..scheme.model import NATIONS, NationRules, Reference, RiskBand, Rule
+
+
+@functools.cache
+def rules_for(nation: str) -> NationRules:
+    """The eligibility rules of one of `NATIONS`."""
+    if nation not in NATIONS:
+        raise ValueError(f"no eligibility rules for {nation!r}")
+    text = resources.files(__package__).joinpath(f"{nation}.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    law = data["law"]
+    return NationRules(
+        nation=data["nation"],
+        name=data["name"],
+        screen=data["screen"],
+        law=Reference(id=law["id"], title=law["title"], url=law.get("url")),
+        conditions=_rules(data, "conditions"),
+        unable=_rules(data, "unable"),
+        minimum_unmet=data.get("minimum_unmet"),
+        outcomes=_rules(data, "outcomes"),
+        bands=tuple(RiskBand(id=b["id"], label=b["label"], text=b["text"]) for b in data.get("bands", [])),
+        checked=data["checked"],
+        note=data["note"],
+    )
+
+
+def _rules(data: dict[str, Any], key: str) -> tuple[Rule, ...]:
+    return tuple(
+        Rule(id=r["id"], text=r["text"], where=r["where"], decided=r.get("decided", "assessment"))
+        for r in data.get(key, [])
+    )

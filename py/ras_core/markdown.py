@@ -1,0 +1,90 @@
+"""Scheme text as Markdown that shows exactly as written, sources as citations, dates in words.
+
+Shared by the published method (`explain.py`, `explain_screen.py`) and the site's
+guidance pages.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import urllib.parse
+
+from .scheme.model import Parameter, Reference
+
+# Scheme text is the council's words, never markup. Every string from the scheme goes
+# through markdown_text (or markdown_paragraphs) before it is written here, so that it
+# shows as written on the published page: no HTML (a `<meta>` or `<script>` would run in
+# the page), no Markdown (emphasis, links, headings, lists, table cells, attribute lists).
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Characters that start Markdown inline syntax; Python-Markdown shows each as itself
+# when a backslash comes before it.
+_INLINE = set("\\`*_{}[]#|")
+# Syntax that counts only at the start of a line (lists, numbered lists, admonitions,
+# headings made by a line of = or -, fenced code with ~~~, definition lists).
+_LINE_START = re.compile(r"^(\d*)([-+!.)=~:])")
+_LINE_START_ESCAPE = {"=": "&#61;", "~": "&#126;", ":": "&#58;"}
+
+
+def markdown_text(text: str) -> str:
+    """Scheme text as Markdown that shows exactly this text, on one line.
+
+    Runs of white space (line breaks too) become one space, so the text cannot start a
+    new block; `&`, `<` and `>` become HTML entities; Markdown's own characters are
+    escaped with a backslash. Safe in a paragraph, a heading, a list item, **bold** and
+    a table cell.
+    """
+    flat = " ".join(text.split())
+    escaped = "".join(_HTML.get(c) or ("\\" + c if c in _INLINE else c) for c in flat)
+    return _LINE_START.sub(lambda m: m[1] + _LINE_START_ESCAPE.get(m[2], "\\" + m[2]), escaped, count=1)
+
+
+def markdown_paragraphs(text: str) -> str:
+    """Scheme text of one or more paragraphs (split at blank lines), each as markdown_text."""
+    parts = (markdown_text(part) for part in re.split(r"\n\s*\n", text))
+    return "\n\n".join(part for part in parts if part)
+
+
+def _link_target(url: str) -> str | None:
+    """A web or email address, made safe inside Markdown's (...); None for anything else
+    (a `javascript:` address is shown as text, never linked)."""
+    if urllib.parse.urlsplit(url.strip()).scheme.lower() not in ("http", "https", "mailto"):
+        return None
+    return urllib.parse.quote(url.strip(), safe=":/?#@!$&'*+,;=%~-._")
+
+
+def cite(reference: Reference | None) -> str:
+    if reference is None:
+        return ""
+    title = markdown_text(reference.title)
+    if reference.url:
+        target = _link_target(reference.url)
+        if target is not None:
+            return f" Source: [{title}]({target})."
+        return f" Source: {title} ({markdown_text(reference.url)})."
+    return f" Source: {title}."
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: datetime.date) -> str:
+    """ "1 April 2026", spelt out here so no runtime's locale can change it."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def since(parameter: Parameter) -> str:
+    return f" (from {long_date(parameter.start_date)})" if parameter.start_date else ""
