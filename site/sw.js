@@ -49,7 +49,12 @@ self.addEventListener("message", (event) => {
     event.waitUntil(
       lists()
         .then((files) => store(files.runtime, { cache: "force-cache" }))
-        .then(() => event.source && event.source.postMessage({ type: "runtime-cached" })),
+        // The answer goes on the page's own port, if it sent one: a client.postMessage
+        // to a page the person has left would evict it from the back/forward cache.
+        .then(() => {
+          const answer = event.ports[0] || event.source;
+          if (answer) answer.postMessage({ type: "runtime-cached" });
+        }),
     );
   }
 });

@@ -58,14 +58,19 @@ function updateProgress() {
 }
 
 // Once the calculator has started, its files are in the browser's HTTP cache: ask the
-// service worker to keep them, so the estimate works offline next time.
+// service worker to keep them, so the estimate works offline next time. It answers on
+// a port of our own: a message from the service worker itself (client.postMessage)
+// would throw the page out of the back/forward cache if it came after the person left.
 function cacheRuntimeForOffline() {
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.addEventListener("message", (event) => {
-    if (event.data && event.data.type === "runtime-cached") root.dataset.offline = "ready";
-  });
   navigator.serviceWorker.ready.then((registration) => {
-    if (registration.active) registration.active.postMessage({ type: "cache-runtime" });
+    if (!registration.active) return;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => {
+      if (event.data && event.data.type === "runtime-cached") root.dataset.offline = "ready";
+      channel.port1.close();
+    };
+    registration.active.postMessage({ type: "cache-runtime" }, [channel.port2]);
   });
 }
 
