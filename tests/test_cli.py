@@ -30,6 +30,48 @@ def test_validate_ok() -> None:
     assert "OK" in done.stdout and "10 areas, 17 questions" in done.stdout
 
 
+def test_validate_warns_and_still_exits_0_when_the_minimum_points_contradict_the_screen() -> None:
+    scheme = TEST_SCHEMES / "no-unpaid.toml"
+    done = ras("validate", scheme)
+    assert done.returncode == 0
+    assert done.stdout.splitlines() == [
+        f"{scheme}: OK: No unpaid help asked version 1, 2 areas, 3 questions",
+        f"{scheme}: 1 warning (the scheme can be used, but these may mislead people)",
+        f"{scheme}: warning: thresholds.minimum_points.value: answers with 7 points can already make the "
+        'eligibility screen say likely eligible (for example "Some days" to "How much help do you need to wash?"; '
+        '"Some days" to "How much help do you need to make meals?"), fewer than the minimum of 8. Such results go '
+        "by the screen, because the law decides who is eligible, not points; to avoid the contradiction, set the "
+        "minimum to 7 or less",
+    ]
+
+
+def test_the_example_has_no_warnings() -> None:
+    assert ras("validate", EXAMPLE).stdout.count("\n") == 1
+
+
+def test_validate_warns_about_the_nations_rules(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace('nation = "england"', 'nation = "scotland"')
+    scheme = tmp_path / "scotland.toml"
+    scheme.write_text(text, encoding="utf-8")
+    done = ras("validate", scheme)
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[1:] == [
+        f"{scheme}: 2 warnings (the scheme can be used, but these may mislead people)",
+        f"{scheme}: warning: eligibility.threshold: missing: in Scotland the screen compares the highest risk the "
+        "answers show with the council's threshold (critical, substantial, moderate, low); without it, results "
+        "say they cannot screen eligibility",
+        f"{scheme}: warning: eligibility: outcomes, minimum_unmet and outcome_not_achieved are not used in "
+        'Scotland: the screen there uses the risk bands (the council\'s "threshold", and a "risk" on each answer)',
+    ]
+    penny = TEST_SCHEMES / "penny.toml"
+    lines = ras("validate", penny).stdout.splitlines()
+    assert lines[4] == (
+        f'{penny}: warning: domains[0].questions[0]: "1000 points", "2000 points", "3000 points" and 6 more give '
+        "points but do not count its outcomes as not achieved: in England needing help at all counts as unable to "
+        "achieve an outcome; where an answer means help is needed, add outcome_not_achieved = true"
+    )
+
+
 def test_validate_broken_lists_every_problem_without_a_traceback(tmp_path: Path) -> None:
     text = (TEST_SCHEMES / "penny.toml").read_text(encoding="utf-8")
     text = text.replace("value = 0.01", "value = -1").replace('nation = "england"', 'nation = "mars"')

@@ -87,3 +87,19 @@ def test_the_import_graph_has_no_cycles() -> None:
 
     for module in MODULES:
         visit(module, [])
+
+
+def test_the_wheel_carries_every_data_file_the_core_reads(tmp_path: Path) -> None:
+    """The nations' eligibility rules are read with importlib.resources, in Pyodide from the wheel."""
+    import sys
+    import zipfile
+
+    sys.path.insert(0, str(ROOT))
+    import build
+
+    data = sorted(
+        str(path.relative_to(CORE.parent)) for path in CORE.rglob("*") if path.is_file() and path.suffix == ".toml"
+    )
+    assert "ras_core/eligibility/england.toml" in data
+    names = set(zipfile.ZipFile(build.build_wheel(tmp_path)).namelist())
+    assert set(data) <= names

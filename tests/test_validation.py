@@ -9,6 +9,9 @@ from ras_core import SchemeError, load_scheme, scheme_from_toml
 
 PENNY = (TEST_SCHEMES / "penny.toml").read_text(encoding="utf-8")
 TABLE = (TEST_SCHEMES / "table.toml").read_text(encoding="utf-8")
+TABLE_END = (TEST_SCHEMES / "table-end.toml").read_text(encoding="utf-8")
+SCOTLAND = (TEST_SCHEMES / "scotland.toml").read_text(encoding="utf-8")
+NO_UNPAID = (TEST_SCHEMES / "no-unpaid.toml").read_text(encoding="utf-8")
 
 BREAKS: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
     (
@@ -149,6 +152,72 @@ BREAKS: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
         ["broken.toml: allocation.rows[0].from: the first row must start at 0 points, got 1"],
     ),
     (
+        "a table that ends before the highest total, with no exceptional level, names the first total not covered",
+        TABLE,
+        [("from = 200\n", "from = 200\nto = 9000\n")],
+        [
+            "broken.toml: allocation.rows[3].to: the table ends at 9000 points, but the answers can reach 9999 "
+            'points, so 9001 points is not covered. Add rows up to 9999 points, leave out "to" in the last row, '
+            "or set thresholds.exceptional_points to 9000 or less (from that level budgets are worked out "
+            "individually, and the last row's amount is only the starting point)"
+        ],
+    ),
+    (
+        "a table that ends below the exceptional level names the first total not covered",
+        TABLE_END,
+        [("value = 185", "value = 190")],
+        [
+            "broken.toml: allocation.rows[2].to: the table ends at 185 points, but the answers can reach 9999 "
+            'points, so 186 points is not covered. Add rows up to 9999 points, leave out "to" in the last row, '
+            "or set thresholds.exceptional_points to 185 or less (from that level budgets are worked out "
+            "individually, and the last row's amount is only the starting point)"
+        ],
+    ),
+    (
+        "an empty reason for individual costing",
+        NO_UNPAID,
+        [('individual_costing = "someone awake at night"', 'individual_costing = " "')],
+        [
+            "broken.toml: domains[1].questions[0].options[2].individual_costing: must say why this answer needs "
+            'the budget worked out individually (for example "someone awake at night"), not be empty'
+        ],
+    ),
+    (
+        "a risk on an answer outside Scotland",
+        NO_UNPAID,
+        [
+            (
+                '{ id = "some", label = "Now and then", points = 5 }',
+                '{ id = "some", label = "Now and then", points = 5, risk = "low" }',
+            )
+        ],
+        [
+            "broken.toml: domains[1].questions[0].options[1].risk: only for schemes in Scotland (the national "
+            "eligibility framework's risk bands)"
+        ],
+    ),
+    (
+        "a threshold outside Scotland",
+        PENNY,
+        [("[eligibility.minimum_unmet]", '[eligibility]\nthreshold = "substantial"\n\n[eligibility.minimum_unmet]')],
+        ["broken.toml: eligibility.threshold: only for schemes in Scotland (the national eligibility framework)"],
+    ),
+    (
+        "a threshold that is not a band of Scotland's framework",
+        SCOTLAND,
+        [('threshold = "substantial"', 'threshold = "high"')],
+        ['broken.toml: eligibility.threshold: must be one of "critical", "substantial", "moderate", "low", got "high"'],
+    ),
+    (
+        "a question about unpaid help in a scheme with no [unpaid_support] section",
+        NO_UNPAID,
+        [('title = "Nights"', 'title = "Nights"\nunpaid_support_question = "Does someone help at night?"')],
+        [
+            "broken.toml: domains[1].unpaid_support_question: only for schemes with an [unpaid_support] section; "
+            "add one or remove this"
+        ],
+    ),
+    (
         "a rate in a table scheme",
         TABLE,
         [('method = "table"', 'method = "table"\nrate_per_point = 5')],
@@ -208,6 +277,14 @@ def test_an_empty_file_lists_every_missing_section() -> None:
             ("money", "a table"),
         ]
     ]
+
+
+def test_a_scheme_with_no_unpaid_support_section_asks_no_area() -> None:
+    scheme = scheme_from_toml(NO_UNPAID)
+    assert scheme.unpaid_support is None
+    assert not any(d.asks_unpaid_support for d in scheme.domains)
+    assert scheme.eligibility.minimum_unmet is not None and scheme.eligibility.minimum_unmet.value == 2
+    assert [o.id for o in scheme.eligibility.outcomes][:2] == ["nutrition", "hygiene"]  # England's law
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path: object) -> None:

@@ -184,3 +184,14 @@ def test_an_unexpected_failure_is_a_plain_problem(monkeypatch: pytest.MonkeyPatc
 def test_arguments_that_are_not_text(entry: str) -> None:
     assert problems(getattr(web, entry)(None)) == [web.UNEXPECTED]
     assert problems(web.calibrate_json(None, None)) == [web.UNEXPECTED]  # type: ignore[arg-type]
+
+
+def test_checked_answers_come_back_as_format_2(example: Scheme) -> None:
+    data = lowest_answers(example)
+    del data["format"]
+    data["unpaid_support"]["home"] = "most"
+    data["helpers_willing"] = True  # an older file
+    web.load_scheme_text(EXAMPLE_TEXT)
+    answers = reply(web.check_answers_json(json.dumps(data)))["answers"]
+    assert answers["format"] == 2
+    assert answers["helpers_willing"] == {"home": "yes"}

@@ -1,4 +1,4 @@
-"""One voice: every sentence about a result comes from `estimate/words.py`, in one order.
+"""One voice: every sentence about a result comes from `estimate/words/`, in one order.
 
 `ras estimate` prints exactly the lines the browser is given, for any answers; the
 lines come in the documented order of slots; the notices say what the page said.
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, ROOT, TEST_SCHEMES
-from helpers import random_answers_by_area
+from helpers import lowest_answers, random_answers_by_area
 from ras_core import Scheme, answers_from_dict, cli, estimate, load_scheme, web
 from ras_core.estimate.words import Line, as_text, lines
 
@@ -191,14 +191,7 @@ def test_the_notices_say_what_the_page_said(example: Scheme) -> None:
 def test_the_screen_wins_over_the_minimum_points_with_one_message() -> None:
     """7 points with 2 outcomes not achieved: never both "may not have needs" and "probably yes"."""
     scheme = load_scheme(TEST_SCHEMES / "no-unpaid.toml")
-    data = {
-        "format": 2,
-        "scheme": scheme.id,
-        "scheme_version": scheme.version,
-        "answers": {"washing": "some", "meals": "some", "night": "none"},
-        "unpaid_support": {},
-        "helpers_willing": {},
-    }
+    data = lowest_answers(scheme, washing="some", meals="some")
     found = _lines(scheme, data)
     assert "notice.below" not in found
     assert found["eligibility"].text == (
@@ -213,14 +206,7 @@ def test_the_screen_wins_over_the_minimum_points_with_one_message() -> None:
 
 def test_an_individual_answer_leads_with_its_reason_and_leaves_out_hours() -> None:
     scheme = load_scheme(TEST_SCHEMES / "no-unpaid.toml")
-    data = {
-        "format": 2,
-        "scheme": scheme.id,
-        "scheme_version": scheme.version,
-        "answers": {"washing": "some", "meals": "daily", "night": "awake"},
-        "unpaid_support": {},
-        "helpers_willing": {},
-    }
+    data = lowest_answers(scheme, washing="some", meals="daily", night="awake")
     result = estimate(scheme, answers_from_dict(data, scheme))
     got = lines(result)
     assert [line.slot for line in got[:3]] == ["notice.individual", "individual", "band"]

@@ -5,7 +5,7 @@ The Web Worker loads the scheme once with `load_scheme_text`, then calls
 problem they carry `problems` (plain sentences a person can act on, at most 20
 and a line saying how many more), never a traceback: each entry point turns an
 unexpected failure into one plain problem, so the worker always gets a reply.
-An estimate's reply also carries its words (`estimate/words.py`): the figures in
+An estimate's reply also carries its words (`estimate/words/`): the figures in
 words ("£175 to £200 a week") and every line of the result, in order, so the page
 writes no sentence of its own and shows what `ras estimate` prints.
 """
@@ -91,7 +91,8 @@ def load_scheme_text(text: str, source: str = "scheme.toml") -> str:
 
 @_guarded
 def check_answers_json(answers_text: str) -> str:
-    """Check an answers file (uploaded, or saved on the device) without estimating."""
+    """Check an answers file (uploaded, or saved on the device) without estimating; the
+    reply's `answers` is the file as format 2 (an older file read by its mapping)."""
     if not _loaded:
         return _reply({"ok": False, "problems": [NOT_LOADED]})
     try:

@@ -19,7 +19,7 @@ Wales), or the highest risk the answers show against the council's threshold
 (Scotland).
 
 `estimate()` works out the figures and nothing else; every sentence about them is
-written in `words.py`. `Estimate.working` asks `words` for the working from these
+written in `words/`. `Estimate.working` asks `words` for the working from these
 same figures (on first use, then kept), so that a council scoring thousands of cases
 does not pay for sentences nobody reads. `amount_for` is the one allocation rule:
 calibration uses it too.
