@@ -7,12 +7,13 @@ The build runs in named steps:
   3. build the pages          MkDocs Material: guidance from content/docs/, the method
                               page from the scheme, the assessment from site/theme/
   4. vendor the runtime       Pyodide from node_modules (only the files boot needs)
-  5. vendor micropip          pinned by version and sha256, with its own lock entry
-  6. write the scheme         the scheme as TOML and JSON, and boot.json for the worker
-  7. write offline support    sw.js (the service worker) and offline.json (what it caches)
-  8. write the headers        _headers: the security headers and Cache-Control, for static hosts
-  9. pre-compress             .br and .gz beside each file, for hosts that serve them
- 10. write the manifest       every file with its size and sha256
+  5. precompile the stdlib     python_stdlib.zip as .pyc, compiled by Pyodide itself (cached)
+  6. vendor micropip          pinned by version and sha256, with its own lock entry
+  7. write the scheme         the scheme as TOML and JSON, and boot.json for the worker
+  8. write offline support    sw.js (the service worker) and offline.json (what it caches)
+  9. write the headers        _headers: the security headers and Cache-Control, for static hosts
+ 10. pre-compress             .br and .gz beside each file, for hosts that serve them
+ 11. write the manifest       every file with its size and sha256
 
 Every URL in the site is relative, so it works at any path (https://council.example/budget/).
 
@@ -103,7 +104,8 @@ def cache_control(name: str) -> str:
 
 # Files the service worker does not cache: for hosts and tools, not for people.
 OFFLINE_SKIP = {"_headers", "manifest.json", "offline.json", "sw.js", "sitemap.xml", "sitemap.xml.gz"}
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".toml", ".txt", ".map"}
+# .zip: the standard library, which build.py stores uncompressed (see STDLIB_SCRIPT).
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".toml", ".txt", ".map", ".zip"}
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -254,6 +256,86 @@ def vendor_runtime(out: Path) -> Path:
     for name in PYODIDE_FILES:
         shutil.copy2(source / name, runtime / name)
     return runtime
+
+
+# Compiling the standard library's sources is most of Pyodide's boot. So the build
+# compiles them once, inside the pinned Pyodide itself (run by Node), so that the .pyc
+# files carry the magic number of the interpreter that will read them, and serves a
+# python_stdlib.zip of .pyc files in place of the shipped one. optimize=2 leaves out
+# docstrings and asserts: nothing the site runs reads a standard-library docstring
+# (Pyodide's own _pyodide.docstring allows for None), and ras_core itself is not in this
+# zip (micropip installs its wheel, compiled as usual). The zip is stored uncompressed,
+# so that brotli and gzip compress it well over the wire. Tracebacks from the standard
+# library show no source lines.
+STDLIB_OPTIMIZE = 2
+STDLIB_ZIP = "python_stdlib.zip"
+STDLIB_SCRIPT = """
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const [indexDir, input, output, optimize] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(indexDir + "/pyodide.mjs").href);
+const pyodide = await loadPyodide({
+  indexURL: indexDir + "/",
+  stdout: () => {},
+  stderr: (line) => console.error(line),
+});
+pyodide.FS.writeFile("/tmp/in.zip", readFileSync(input));
+pyodide.globals.set("OPTIMIZE", Number(optimize));
+pyodide.runPython(`
+import importlib.util, sys, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+
+# Where Pyodide puts the zip (/lib/python314.zip), so tracebacks name the right file.
+mounted = next(p for p in sys.path if p.endswith(".zip"))
+with zipfile.ZipFile("/tmp/in.zip") as source, zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_STORED) as out:
+    for info in source.infolist():
+        data = source.read(info)
+        name = info.filename
+        if name.endswith(".py"):
+            code = compile(data, f"{mounted}/{name}", "exec", dont_inherit=True, optimize=OPTIMIZE)
+            # Hash-based and unchecked: the same bytes every build, and no source to check.
+            data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
+            name += "c"
+        entry = zipfile.ZipInfo(name, date_time=info.date_time)
+        entry.external_attr = info.external_attr
+        entry.compress_type = zipfile.ZIP_STORED
+        out.writestr(entry, data)
+`);
+writeFileSync(output, pyodide.FS.readFile("/tmp/out.zip"));
+"""
+
+
+def precompile_stdlib(runtime: Path, work: Path) -> None:
+    """Replace runtime/python_stdlib.zip by the same modules as .pyc (see STDLIB_SCRIPT).
+
+    Kept in .cache/stdlib/ by the shipped zip's sha256 and the compile settings, so only
+    the first build runs Node (about 20 s); the same input always gives the same bytes.
+    """
+    source = ROOT / "node_modules" / "pyodide"
+    shipped = source / STDLIB_ZIP
+    settings = f"optimize={STDLIB_OPTIMIZE}\0{STDLIB_SCRIPT}".encode()
+    key = hashlib.sha256(sha256(shipped).encode() + b"\0" + settings).hexdigest()
+    cached = CACHE / "stdlib" / f"{key}.zip"
+    if not cached.exists():
+        node = shutil.which("node")
+        if node is None:
+            raise BuildError("Node.js is needed to precompile the standard library: install it (make serve needs npm)")
+        script = work / "precompile-stdlib.mjs"
+        script.write_text(STDLIB_SCRIPT, encoding="utf-8")
+        made = work / STDLIB_ZIP
+        done = subprocess.run(
+            [node, str(script), str(source), str(shipped), str(made), str(STDLIB_OPTIMIZE)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0 or not made.exists():
+            raise BuildError(f"precompiling the standard library in Pyodide failed:\n{done.stderr}")
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".part")
+        shutil.copyfile(made, partial)
+        partial.replace(cached)  # never a half-written file in the cache
+    shutil.copyfile(cached, runtime / STDLIB_ZIP)
 
 
 def vendor_micropip(runtime: Path) -> None:
@@ -436,6 +518,8 @@ def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT, council_p
             build_pages(scheme, scheme_path, out, work, content)
         with step("vendor the Pyodide runtime"):
             runtime = vendor_runtime(out)
+        with step("precompile the standard library (.pyc, by Pyodide itself)"):
+            precompile_stdlib(runtime, work)
         with step(f"vendor micropip {MICROPIP_VERSION}"):
             vendor_micropip(runtime)
         with step("write the scheme"):

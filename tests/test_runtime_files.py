@@ -1,0 +1,123 @@
+"""The runtime files the site serves: the standard library precompiled by Pyodide itself.
+
+build.py's "precompile the standard library" step replaces Pyodide's python_stdlib.zip
+(.py sources) with the same modules as .pyc files, compiled inside the pinned Pyodide
+run by Node, stored uncompressed. These tests read the built zip, and boot the built
+runtime in Node to check that Pyodide reads it and that ras_core gives the same result
+there as in CPython.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ras_core import web
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import build  # noqa: E402
+
+SHIPPED = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
+ANSWERS = ROOT / "content" / "answers" / "example-answers.json"
+
+# Boots the built runtime in Node, installs the wheel's files, and prints what Pyodide
+# reports as JSON on the last line.
+BOOT = """
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const [runtime, wheel, scheme, answers] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(runtime + "/pyodide.mjs").href);
+const pyodide = await loadPyodide({ indexURL: runtime + "/", stdout: () => {}, stderr: () => {} });
+pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: "/lib/python3.14/site-packages" });
+pyodide.globals.set("SCHEME", readFileSync(scheme, "utf-8"));
+pyodide.globals.set("ANSWERS", readFileSync(answers, "utf-8"));
+console.log(pyodide.runPython(`
+import importlib.util, json, sys
+from ras_core import web
+loaded = json.loads(web.load_scheme_text(SCHEME, "scheme.toml"))
+json.dumps({
+    "magic": importlib.util.MAGIC_NUMBER.hex(),
+    "json_file": json.__file__,
+    "loaded": loaded["ok"],
+    "estimate": web.estimate_json(ANSWERS),
+})
+`));
+"""
+
+
+def stdlib(built: Path) -> zipfile.ZipFile:
+    return zipfile.ZipFile(built / "runtime" / "python_stdlib.zip")
+
+
+@pytest.fixture(scope="module")
+def booted(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed")
+    script = tmp_path_factory.mktemp("boot") / "boot.mjs"
+    script.write_text(BOOT, encoding="utf-8")
+    runtime = built / "runtime"
+    wheel = runtime / json.loads((runtime / "boot.json").read_text(encoding="utf-8"))["wheel"]
+    done = subprocess.run(
+        [node, str(script), str(runtime), str(wheel), str(runtime / "scheme.toml"), str(ANSWERS)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    found: dict[str, str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def test_the_served_stdlib_holds_every_module_as_pyc_and_no_source(built: Path) -> None:
+    with zipfile.ZipFile(SHIPPED) as shipped:
+        sources = {name for name in shipped.namelist() if name.endswith(".py")}
+        others = {name for name in shipped.namelist() if not name.endswith(".py")}
+    with stdlib(built) as served:
+        names = set(served.namelist())
+    assert sources, "the shipped zip has no sources"
+    assert not {name for name in names if name.endswith(".py")}
+    assert names == {name + "c" for name in sources} | others
+
+
+def test_the_served_stdlib_is_stored_uncompressed_for_brotli(built: Path) -> None:
+    with stdlib(built) as served:
+        assert {info.compress_type for info in served.infolist()} == {zipfile.ZIP_STORED}
+    assert (built / "runtime" / "python_stdlib.zip.br").is_file()
+
+
+def test_every_pyc_has_the_magic_number_of_pyodides_own_interpreter(built: Path, booted: dict[str, str]) -> None:
+    magic = bytes.fromhex(booted["magic"])
+    assert len(magic) == 4
+    with stdlib(built) as served:
+        heads = {served.read(name)[:4] for name in served.namelist() if name.endswith(".pyc")}
+    assert heads == {magic}
+
+
+def test_pyodide_imports_the_precompiled_modules(booted: dict[str, str]) -> None:
+    assert booted["json_file"].endswith("python314.zip/json/__init__.pyc")
+
+
+def test_ras_core_on_the_precompiled_stdlib_gives_what_cpython_gives(booted: dict[str, str]) -> None:
+    assert booted["loaded"]
+    web.load_scheme_text((ROOT / "content" / "schemes" / "example.toml").read_text(encoding="utf-8"))
+    expected = json.loads(web.estimate_json(ANSWERS.read_text(encoding="utf-8")))
+    found = json.loads(booted["estimate"])
+    assert found["ok"], found
+    assert found == expected
+
+
+def test_the_precompiled_stdlib_is_cached_and_the_same_every_build(built: Path, tmp_path: Path) -> None:
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    build.precompile_stdlib(runtime, tmp_path)  # from .cache/, written by the build
+    assert (runtime / "python_stdlib.zip").read_bytes() == (built / "runtime" / "python_stdlib.zip").read_bytes()
