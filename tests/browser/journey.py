@@ -24,15 +24,22 @@ def answer_everything(page: Page, scheme: Scheme, answers: dict[str, Any]) -> No
         for question in domain.questions:
             choose(page, question.id, answers["answers"][question.id])
         if domain.asks_unpaid_support:
-            choose(page, f"unpaid_support.{domain.id}", answers["unpaid_support"][domain.id])
+            option = answers["unpaid_support"][domain.id]
+            choose(page, f"unpaid_support.{domain.id}", option)
+            support = scheme.support_option(option)
+            if support is not None and support.keep < 1:
+                choose(page, f"helpers_willing.{domain.id}", willing(answers, domain.id))
         step.get_by_role("button", name="Continue").click()
-    # The next step shows once the page has handled the new address: wait for that
-    # before asking which step it is.
-    expect(page.locator(f"#step-{len(scheme.domains)}")).to_be_hidden()
-    if page.locator("#helpers").is_visible():
-        choose(page, "helpers_willing", "yes" if answers["helpers_willing"] else "no")
-        page.locator("#helpers").get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
+
+
+def willing(answers: dict[str, Any], area: str) -> str:
+    """An area's answer to "are they willing and able to keep helping?", from an answers
+    file of either format (an older one has one true or false for every area)."""
+    given = answers["helpers_willing"]
+    if isinstance(given, dict):
+        return str(given[area])
+    return "yes" if given else "no"
 
 
 def get_estimate(page: Page) -> None:

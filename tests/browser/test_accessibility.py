@@ -62,9 +62,10 @@ def at_result(page: Page) -> None:
 
 
 def at_helpers(page: Page) -> None:
+    """An area where someone helps: whether they are willing is asked there."""
     answer_everything(page, SCHEME, README_ANSWERS)
-    page.goto(page.url.split("#")[0] + "#helpers")
-    expect(page.locator("#helpers h1")).to_be_visible()
+    page.goto(page.url.split("#")[0] + "#step-1")
+    expect(page.locator('#step-1 [data-willing-for="personal-care"]')).to_be_visible()
 
 
 def at_guided(page: Page) -> None:

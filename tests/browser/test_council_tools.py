@@ -27,15 +27,15 @@ def test_calibrate_in_the_browser_without_sending_the_cases(browser: Browser, si
     expect(result).to_be_visible(timeout=60_000)
     expect(page.locator(".openras-tools-status")).to_contain_text("240 cases used")
     report = page.locator(".openras-tools-report-body")
-    expect(report).to_contain_text("Rate per point (to the nearest penny)")
-    expect(report.get_by_role("row", name="Rate per point (to the nearest penny)")).to_contain_text("£5.12")
-    expect(report.get_by_role("row", name="Contingency (5%), a separate sum")).to_contain_text("£2,350.85")
+    expect(report).to_contain_text("Rate per point (rounded to 4 decimal places)")
+    expect(report.get_by_role("row", name="Rate per point (rounded to 4 decimal places)")).to_contain_text("£5.1207")
+    expect(report.get_by_role("row", name="Contingency (5%), a separate sum")).to_contain_text("£2,351.17")
     expect(report.locator('svg[role="img"]').first).to_be_visible()
 
     with page.expect_download() as scheme_file:
         page.get_by_role("button", name="Download the new scheme file").click()
     toml = Path(scheme_file.value.path()).read_text(encoding="utf-8")
-    assert 'version = "2026.2"' in toml and "value = 5.12" in toml
+    assert 'version = "2026.2"' in toml and "value = 5.1207" in toml
     with page.expect_download() as report_file:
         page.get_by_role("button", name="Download the report").click()
     assert Path(report_file.value.path()).read_text(encoding="utf-8").startswith("<!doctype html>")
@@ -76,3 +76,18 @@ def test_the_template_is_published(built: Path) -> None:
     template = (built / "calibration" / "cases-template.csv").read_text(encoding="utf-8")
     assert template.splitlines()[0].startswith("case_id,care_group,age_band,washing")
     assert json.loads((built / "offline.json").read_text(encoding="utf-8"))["shell"].count("council-tools/") == 1
+
+
+def test_small_groups_are_too_few_to_judge(browser: Browser, site: Site) -> None:
+    context = guarded_context(browser, site)
+    page = context.new_page()
+    page.goto(site.url + "council-tools/")
+    page.locator("#cases-file").set_input_files(str(SAMPLE))
+    page.get_by_label("Minimum group size").fill("1000")
+    page.get_by_role("button", name="Calibrate").click()
+    report = page.locator(".openras-tools-report-body")
+    expect(report).to_contain_text("too few to judge (fewer than 1,000 cases)", timeout=60_000)
+    page.get_by_label("Minimum group size").fill("0")
+    page.get_by_role("button", name="Calibrate").click()
+    expect(page.locator(".openras-tools-form .openras-error-summary")).to_contain_text("Minimum group size")
+    context.close()

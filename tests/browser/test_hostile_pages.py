@@ -109,7 +109,8 @@ def test_after_the_whole_corpus_the_assessment_still_gives_an_estimate(assessmen
     page.locator("#upload-start").set_input_files(as_file("answers/valid.json"))
     expect(page.locator("#check h1")).to_be_visible()
     page.get_by_role("button", name="Get my estimate").click()
-    expect(page.locator(".openras-panel__band")).to_have_text("£150 to £175 a week", timeout=30_000)
+    band = page.locator(".openras-panel__band")
+    expect(band).to_have_text("Your indicative budget: £150 to £175 a week", timeout=30_000)
     assert assessment.errors == []
 
 

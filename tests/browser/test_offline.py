@@ -28,7 +28,7 @@ def test_a_repeat_visit_works_offline_with_the_estimate(browser: Browser, site: 
     scheme = load_scheme(ROOT / "content" / "schemes" / "example.toml")
     answer_everything(page, scheme, README_ANSWERS)
     get_estimate(page)
-    expect(page.locator(".openras-panel__band")).to_have_text("£150 to £175 a week")
+    expect(page.locator(".openras-panel__band")).to_have_text("Your indicative budget: £150 to £175 a week")
     page.goto(site.url + "spending/")
     expect(page.get_by_role("heading", name="What you can spend your budget on")).to_be_visible()
     context.close()

@@ -52,9 +52,9 @@ def test_upload_fills_in_every_answer(page: Page, site: Site) -> None:
     expect(page.locator("#check h1")).to_be_visible()
     expect(page.locator(".openras-loaded")).to_contain_text("Your answers from my-answers.json are loaded.")
     expect(page.locator('[data-answer-for="washing"]')).to_have_text("I need help every day")
-    expect(page.locator('[data-answer-for="helpers_willing"]')).to_have_text("Yes")
+    expect(page.locator('[data-answer-for="helpers_willing.home"]')).to_have_text("Yes")
     get_estimate(page)
-    expect(page.locator(".openras-panel__band")).to_have_text("£150 to £175 a week")
+    expect(page.locator(".openras-panel__band")).to_have_text("Your indicative budget: £150 to £175 a week")
 
 
 BAD_FILES = [
@@ -106,7 +106,7 @@ def test_a_bad_file_is_named_and_the_current_answers_are_kept(
     # Nothing the person had answered has changed.
     expect(page.locator('input[name="washing"][value="some"]')).to_be_checked()
     expect(page.locator('[data-answer-for="washing"]')).to_have_text("I need help on some days")
-    expect(page.locator('input[name="helpers_willing"][value="yes"]')).to_be_checked()
+    expect(page.locator('input[name="helpers_willing.home"][value="yes"]')).to_be_checked()
 
 
 def test_print_gives_a_summary_to_take_to_the_assessment(page: Page, site: Site, scheme: Scheme) -> None:
@@ -125,7 +125,7 @@ def test_print_gives_a_summary_to_take_to_the_assessment(page: Page, site: Site,
     expect(page.locator(".openras-panel__band")).to_be_visible()
     expect(page.locator(".openras-working li").first).to_be_visible()
     rows = page.locator(".openras-your-answers tbody tr")
-    expect(rows).to_have_count(17 + 9 + 1)  # need questions, unpaid help in 9 areas, willing
+    expect(rows).to_have_count(17 + 9 + 2)  # need questions, unpaid help in 9 areas, willing in the 2 helped
     expect(rows.first).to_contain_text("How much help do you need to wash and keep clean?")
     expect(rows.first).to_contain_text("I need help every day")
     expect(page.locator(".openras-meta")).to_contain_text("version 2026.1")

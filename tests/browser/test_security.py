@@ -50,7 +50,7 @@ def test_a_full_journey_under_the_policy_has_no_violation(browser: Browser, csp_
     scheme = load_scheme(ROOT / "content" / "schemes" / "example.toml")
     answer_everything(page, scheme, README_ANSWERS)
     get_estimate(page)
-    expect(page.locator(".openras-panel__band")).to_have_text("£150 to £175 a week")
+    expect(page.locator(".openras-panel__band")).to_have_text("Your indicative budget: £150 to £175 a week")
     page.locator('label[title="Switch to dark mode"]').click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     page.goto(csp_site.url)

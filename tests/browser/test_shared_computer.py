@@ -53,7 +53,7 @@ def a_finished_guided_session(context: BrowserContext, site: Site, scheme: Schem
     page.goto(page.url.split("#")[0] + "#start")
     answer_everything(page, scheme, README_ANSWERS)
     get_estimate(page)
-    expect(page.locator(".openras-panel__band")).to_have_text("£150 to £175 a week")
+    expect(page.locator(".openras-panel__band")).to_have_text("Your indicative budget: £150 to £175 a week")
     return page
 
 
@@ -190,4 +190,4 @@ def test_one_failed_request_does_not_stop_the_calculator(page: Page, site: Site,
     expect(page.locator("#openras")).to_have_attribute("data-calculator", "ready")
     page.get_by_role("link", name="Go back to your answers").click()
     get_estimate(page)
-    expect(page.locator(".openras-panel__band")).to_have_text("£150 to £175 a week")
+    expect(page.locator(".openras-panel__band")).to_have_text("Your indicative budget: £150 to £175 a week")

@@ -7,8 +7,8 @@
 // This is the entry module; the page's parts are in assessment/. Imports (an arrow
 // means "imports"; there are no cycles):
 //
-//   app.js                  → page, calculator, errors, result, steps, save, guided
-//   assessment/guided.js    → ../ui, page, calculator, errors, result, steps
+//   app.js                  → page, answers, calculator, errors, result, steps, save, guided
+//   assessment/guided.js    → ../ui, page, answers, calculator, errors, result, steps
 //   assessment/save.js      → ../ui, page, answers, calculator, errors, steps
 //   assessment/steps.js     → page, answers, calculator, errors
 //   assessment/calculator.js → ../client, ../protocol, page, result
@@ -18,6 +18,7 @@
 //   assessment/page.js      (nothing)
 //   client.js               → protocol      (worker.js → protocol too)
 
+import { watchWillingness } from "./assessment/answers.js";
 import { start as startCalculator } from "./assessment/calculator.js";
 import { watchErrorLinks } from "./assessment/errors.js";
 import { startGuided } from "./assessment/guided.js";
@@ -29,8 +30,9 @@ import { route, watchSteps } from "./assessment/steps.js";
 startCalculator();
 watchErrorLinks();
 watchSteps();
+watchWillingness();
 watchPrint();
 watchSaving();
 if (guided) startGuided();
-window.addEventListener("hashchange", route);
-route();
+window.addEventListener("hashchange", () => route());
+route({ initial: true });

@@ -9,7 +9,7 @@ import { clearFileProblems, downloadText, showFileProblems } from "./ui.js";
 const root = document.getElementById("openras-tools");
 const form = root.querySelector(".openras-tools-form");
 const status = root.querySelector(".openras-tools-status");
-const MAX_BYTES = 100 * 1024 * 1024;
+const MAX_BYTES = Number(root.dataset.maxBytes); // from the build (site/site_content.py)
 let latest = null;
 
 const calculator = startCalculator({
@@ -31,7 +31,9 @@ form.addEventListener("submit", async (event) => {
   clearFileProblems(form);
   const file = form.querySelector("#cases-file").files[0];
   if (!file) return showFileProblems(form, ["Choose a cases file (CSV)."]);
-  if (file.size > MAX_BYTES) return showFileProblems(form, ["The file is larger than 100 MB."]);
+  if (file.size > MAX_BYTES) {
+    return showFileProblems(form, [`The file is larger than ${Math.round(MAX_BYTES / 1024 / 1024)} MB.`]);
+  }
   let text;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
@@ -39,7 +41,7 @@ form.addEventListener("submit", async (event) => {
     return showFileProblems(form, ['The file is not UTF-8 text. Save it as "CSV UTF-8" and try again.']);
   }
   const options = {};
-  for (const name of ["target_total", "contingency_percent", "fairness_threshold"]) {
+  for (const name of ["target_total", "contingency_percent", "fairness_threshold", "min_group_size"]) {
     options[name] = form.elements.namedItem(name).value.trim() || null;
   }
   status.textContent = "Working it out…";
@@ -66,6 +68,8 @@ form.addEventListener("submit", async (event) => {
   template.innerHTML = reply.report;
   body.replaceChildren(template.content);
   const section = root.querySelector(".openras-tools-result");
+  // A table scheme has no rate to change, so there is no new scheme file.
+  root.querySelector(".openras-tools-scheme").hidden = reply.scheme_toml === null;
   section.hidden = false;
   section.querySelector("h2").focus();
 });
@@ -74,6 +78,8 @@ root.querySelector(".openras-tools-report").addEventListener("click", () => {
   if (latest) downloadText("report.html", latest.report_page, "text/html");
 });
 root.querySelector(".openras-tools-scheme").addEventListener("click", () => {
-  if (latest) downloadText(`scheme-${latest.new_version}.toml`, latest.scheme_toml, "text/plain");
+  if (latest && latest.scheme_toml !== null) {
+    downloadText(`scheme-${latest.new_version}.toml`, latest.scheme_toml, "text/plain");
+  }
 });
 

@@ -7,7 +7,7 @@ import { clearFileProblems, downloadText, readText, showFileProblems } from "./u
 const root = document.getElementById("openras-review");
 const form = root.querySelector(".openras-review-form");
 const KIND = "openras-review";
-const MAX_BYTES = 200000;
+const MAX_BYTES = Number(root.dataset.maxBytes); // from the build (site/site_content.py)
 const MAX_TEXT = 5000;
 const areas = root.dataset.areas.split(" ");
 const priorities = root.dataset.priorities.split(" ");

@@ -9,41 +9,55 @@ export function checked(name) {
   return root.querySelector(`input[type=radio][name="${CSS.escape(name)}"]:checked`);
 }
 
-export function someoneHelps() {
-  return [...root.querySelectorAll('input[type=radio][name^="unpaid_support."]:checked')].some(
-    (input) => !keepAll.has(input.value),
+// Whether someone helps with an area without being paid (an answer that keeps less
+// than all of its points): only then is the helper's willingness asked for that area.
+export function helpedWith(area) {
+  const input = checked(`unpaid_support.${area}`);
+  return Boolean(input) && !keepAll.has(input.value);
+}
+
+const WILLING = "helpers_willing.";
+
+// The questions in `container` that are asked (whether the helpers of an area are
+// willing is asked only when someone helps with it).
+export function groupsIn(container) {
+  return [...container.querySelectorAll(".openras-form-group[data-question]")].filter(
+    (group) => !group.dataset.question.startsWith(WILLING) || helpedWith(group.dataset.question.slice(WILLING.length)),
   );
 }
 
-// The questions in `container` that are asked (whether helpers are willing is asked
-// only when someone helps).
-export function groupsIn(container) {
-  return [...container.querySelectorAll(".openras-form-group[data-question]")].filter(
-    (group) => group.dataset.question !== "helpers_willing" || someoneHelps(),
-  );
+// Show each area's willingness question, and its row on "Check your answers", only
+// when someone helps with that area.
+export function showWillingness() {
+  for (const element of root.querySelectorAll("[data-willing-for]")) {
+    element.hidden = !helpedWith(element.dataset.willingFor);
+  }
 }
 
 export function unanswered(container) {
   return groupsIn(container).filter((group) => !checked(group.dataset.question));
 }
 
+// The answers as an answers file (format 2: README, "The answers file").
 export function collectAnswers() {
   const answers = {};
   const unpaid = {};
+  const willing = {};
   for (const group of groupsIn(root)) {
     const name = group.dataset.question;
     const input = checked(name);
-    if (!input || name === "helpers_willing") continue;
+    if (!input) continue;
     if (name.startsWith("unpaid_support.")) unpaid[name.slice("unpaid_support.".length)] = input.value;
+    else if (name.startsWith(WILLING)) willing[name.slice(WILLING.length)] = input.value;
     else answers[name] = input.value;
   }
-  const willing = someoneHelps() && checked("helpers_willing");
   return {
+    format: 2,
     scheme: root.dataset.scheme,
     scheme_version: root.dataset.schemeVersion,
     answers,
     unpaid_support: unpaid,
-    helpers_willing: willing ? willing.value === "yes" : null,
+    helpers_willing: willing,
   };
 }
 
@@ -60,9 +74,9 @@ export function applyAnswers(data) {
   };
   for (const [question, option] of Object.entries(data.answers)) pick(question, option);
   for (const [area, option] of Object.entries(data.unpaid_support || {})) pick(`unpaid_support.${area}`, option);
-  if (data.helpers_willing !== null && data.helpers_willing !== undefined) {
-    pick("helpers_willing", data.helpers_willing ? "yes" : "no");
-  }
+  // The calculator gives every file back as format 2, older files included.
+  for (const [area, option] of Object.entries(data.helpers_willing || {})) pick(`${WILLING}${area}`, option);
+  showWillingness();
 }
 
 // The label of the option chosen for `input`.
@@ -76,8 +90,14 @@ export function prepareCheck() {
     const input = checked(cell.dataset.answerFor);
     cell.textContent = input ? labelOf(input) : "Not answered yet";
   }
-  const helps = someoneHelps();
-  root.querySelector(".openras-helpers-summary").hidden = !helps;
+  showWillingness();
   const steps = root.querySelectorAll("section[data-domain]").length;
-  root.querySelector("#check .openras-back-link").setAttribute("href", helps ? "#helpers" : `#step-${steps}`);
+  root.querySelector("#check .openras-back-link").setAttribute("href", `#step-${steps}`);
+}
+
+export function watchWillingness() {
+  root.addEventListener("change", (event) => {
+    if (event.target.name && event.target.name.startsWith("unpaid_support.")) showWillingness();
+  });
+  showWillingness();
 }

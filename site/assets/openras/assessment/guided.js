@@ -3,6 +3,7 @@
 // next person finds nothing of the last one's.
 
 import { clearFileProblems } from "../ui.js";
+import { showWillingness } from "./answers.js";
 import { dropEstimate, failure } from "./calculator.js";
 import { clearErrors } from "./errors.js";
 import { root } from "./page.js";
@@ -16,6 +17,7 @@ const dialog = root.querySelector(".openras-idle");
 function clearSession() {
   if (dialog.open) dialog.close();
   for (const input of root.querySelectorAll("input[type=radio]")) input.checked = false;
+  showWillingness();
   for (const area of root.querySelectorAll("textarea")) area.value = "";
   for (const input of root.querySelectorAll("input[type=file]")) input.value = "";
   for (const form of root.querySelectorAll("form.openras-form")) clearErrors(form);
@@ -42,8 +44,9 @@ function clearSession() {
 // computer that slept, or a background tab whose timers the browser slowed down, is
 // cleared as soon as it runs again if its time is up.
 const idle = {
-  minutes: Number(root.dataset.idleMinutes) || 15,
-  warning: Number(root.dataset.warningSeconds) || 60,
+  // From content/council.toml, or site/site_content.py's defaults, by the build.
+  minutes: Number(root.dataset.idleMinutes),
+  warning: Number(root.dataset.warningSeconds),
   warnAt: 0, // Date.now() at which the warning shows
 };
 

@@ -27,32 +27,90 @@ function breakdownRows(result) {
   });
 }
 
-function workingSteps(result) {
-  return result.working.map((step) => {
-    const item = text("li", step.text);
-    item.dataset.kind = step.kind;
-    if (step.reference) {
-      item.append(" Source: ");
-      if (step.reference.url) {
-        const link = text("a", step.reference.title);
-        link.href = step.reference.url;
-        link.rel = "noreferrer";
-        item.append(link, ".");
-      } else {
-        item.append(`${step.reference.title}.`);
-      }
-    }
-    return item;
-  });
+// Every sentence about the estimate is a line from the core (`words.lines`): a slot, its
+// text, and sometimes a title and a source. The page writes none of them itself: it
+// only places each line, in order, where its slot belongs. Lines before the first
+// heading (what leads, the band and its figures, the notices) go above the points
+// table; the working and the eligibility screen below it.
+const PANEL = new Set(["band", "example", "amount", "year", "hours", "hours_left_out", "without_unpaid_support"]);
+const LISTED = { working: "ol", individual: "ul", outcome: "ul", risk: "ul" };
+
+// Only addresses a person can follow safely become links (never javascript: and the like).
+function source(reference) {
+  const span = document.createElement("span");
+  span.className = "openras-source";
+  span.append(" Source: ");
+  const url = reference.url || "";
+  const safe = /^(https?:|mailto:)/i.test(url);
+  const part = text(safe ? "a" : "span", reference.title);
+  part.dataset.ref = "";
+  if (safe) {
+    part.href = url;
+    part.rel = "noreferrer";
+  }
+  span.append(part, ".");
+  return span;
 }
 
-function showEligibility(eligibility) {
-  const count = eligibility.outcomes_unmet.length;
-  const outcomes = count === 1 ? "1 outcome" : `${count} outcomes`;
-  box.querySelector(".openras-eligibility").textContent = eligibility.likely_eligible
-    ? `Probably yes. Your answers say you cannot achieve ${outcomes} from the list in the law. People are usually eligible when they cannot achieve ${eligibility.minimum_unmet} or more.`
-    : `Perhaps not. Your answers say you cannot achieve ${outcomes} from the list in the law. People are usually eligible when they cannot achieve ${eligibility.minimum_unmet} or more. You can still ask for an assessment.`;
-  box.querySelector(".openras-outcomes").replaceChildren(...eligibility.outcomes_unmet.map((o) => text("li", o.text)));
+function lineElement(tag, line) {
+  const element = document.createElement(tag);
+  element.dataset.slot = line.slot;
+  if (line.title) {
+    const title = text("p", line.title);
+    title.className = "admonition-title";
+    title.dataset.title = "";
+    element.append(title);
+  }
+  const body = text(tag === "div" ? "p" : "span", line.text);
+  body.dataset.text = "";
+  element.append(body);
+  if (line.reference) (tag === "div" ? body : element).append(source(line.reference));
+  return element;
+}
+
+function renderLines(lines) {
+  const parts = { summary: [], detail: [] };
+  let into = parts.summary;
+  let panel = null;
+  let list = null; // the list the last listed line went into
+  let notice = null; // the last notice: an `individual` list belongs in it
+  for (const line of lines) {
+    if (line.slot === "heading") into = parts.detail;
+    const listTag = LISTED[line.slot];
+    if (listTag) {
+      if (!list || list.dataset.listOf !== line.slot) {
+        list = document.createElement(listTag);
+        list.dataset.listOf = line.slot;
+        if (line.slot === "working") list.className = "openras-working";
+        if (line.slot === "individual" && notice) notice.append(list);
+        else into.push(list);
+      }
+      list.append(lineElement("li", line));
+      continue;
+    }
+    list = null;
+    if (PANEL.has(line.slot) && into === parts.summary) {
+      if (!panel) {
+        panel = document.createElement("div");
+        panel.className = "openras-panel";
+        into.push(panel);
+      }
+      const element = lineElement("p", line);
+      if (line.slot === "band") element.className = "openras-panel__band";
+      panel.append(element);
+      continue;
+    }
+    panel = null;
+    if (line.slot.startsWith("notice.")) {
+      notice = lineElement("div", line);
+      notice.className = `admonition ${line.slot === "notice.individual" ? "warning" : "note"} openras-flag`;
+      into.push(notice);
+    } else {
+      into.push(lineElement(line.slot === "heading" ? "h2" : "p", line));
+    }
+  }
+  box.querySelector(".openras-voice--summary").replaceChildren(...parts.summary);
+  box.querySelector(".openras-voice--detail").replaceChildren(...parts.detail);
 }
 
 function answerRows() {
@@ -67,26 +125,12 @@ function answerRows() {
     });
 }
 
-// `result` and `words` are the estimate's reply from the calculator.
+// `result` (the figures) and `words` (every sentence, as lines) are the estimate's reply.
 export function showResult(result, words) {
-  for (const element of box.querySelectorAll("[data-word]")) {
-    element.textContent = words[element.dataset.word] || "";
-  }
-  const helpedAreas = result.points.by_domain.some((area) => area.keep !== "1");
-  const flags = {
-    "unpaid-applied": result.unpaid_support_applied,
-    "unpaid-not-willing": helpedAreas && result.answers.helpers_willing === false,
-    below: result.flags.below_threshold,
-    exceptional: result.flags.exceptional,
-  };
-  for (const [name, on] of Object.entries(flags)) {
-    box.querySelector(`[data-flag="${name}"]`).hidden = !on;
-  }
+  renderLines(words.lines);
   box.querySelector(".openras-breakdown").replaceChildren(...breakdownRows(result));
   box.querySelector('[data-total="before"]').textContent = String(result.points.total_before_unpaid_support);
   box.querySelector('[data-total="after"]').textContent = String(result.points.total);
-  box.querySelector(".openras-working").replaceChildren(...workingSteps(result));
-  showEligibility(result.eligibility);
   box.querySelector(".openras-your-answers tbody").replaceChildren(...answerRows());
   box.querySelector(".openras-made-on").textContent = longDate.format(new Date());
   notesForPrint();
@@ -117,10 +161,10 @@ function notesForPrint() {
 
 export function clearResult() {
   box.hidden = true;
-  for (const selector of [".openras-breakdown", ".openras-working", ".openras-outcomes", ".openras-your-answers tbody"]) {
+  for (const selector of [".openras-breakdown", ".openras-voice--summary", ".openras-voice--detail", ".openras-your-answers tbody"]) {
     box.querySelector(selector).replaceChildren();
   }
-  for (const element of box.querySelectorAll("[data-word], [data-total], .openras-eligibility, .openras-made-on")) {
+  for (const element of box.querySelectorAll("[data-total], .openras-made-on")) {
     element.textContent = "";
   }
   box.querySelector(".openras-result-notes__list").replaceChildren();

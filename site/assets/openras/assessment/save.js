@@ -10,7 +10,7 @@ import { clearErrors, showErrors } from "./errors.js";
 import { currentStep, guided, longDate, root } from "./page.js";
 import { show } from "./steps.js";
 
-const MAX_FILE_BYTES = 200000;
+const MAX_FILE_BYTES = Number(root.dataset.maxBytes); // from the build (site/site_content.py)
 const MAX_DEPTH = 10;
 const SAVE_KEY = `openras:${root.dataset.scheme}:answers`;
 const TOO_LARGE = "The file is too large to be a file of answers from this site.";

@@ -1,7 +1,7 @@
 // One step at a time: the URL's hash says which step is on show, and each form's
 // "Continue" checks its questions are answered before moving on.
 
-import { collectAnswers, prepareCheck, someoneHelps, unanswered } from "./answers.js";
+import { collectAnswers, prepareCheck, unanswered } from "./answers.js";
 import { estimateAsked, prepareResult, requestEstimate } from "./calculator.js";
 import { clearErrors, showErrors } from "./errors.js";
 import { root, siteName } from "./page.js";
@@ -20,12 +20,14 @@ export function show(id, { focus = true } = {}) {
   if (focus) step.querySelector("h1").focus({ preventScroll: true });
 }
 
-export function route() {
+// `initial`: the page has just opened, so the focus stays where the browser puts it (at
+// the top, where the skip link is first).
+export function route({ initial = false } = {}) {
   const id = decodeURIComponent(location.hash.slice(1)) || "start";
   const target = document.getElementById(id);
   if (target && target.classList.contains("openras-step")) {
-    if (id === "result" && !estimateAsked()) return show("check");
-    return show(id);
+    if (id === "result" && !estimateAsked()) return show("check", { focus: !initial });
+    return show(id, { focus: !initial });
   }
   // A link to one answer (from the error summary on "Check your answers"): show its
   // step and put the focus on that answer.
@@ -34,6 +36,11 @@ export function route() {
     show(step.id, { focus: false });
     target.focus();
     return;
+  }
+  // The skip link ("#openras", the page's own content): the step on show stays.
+  if (target === root) {
+    const shown = steps.find((step) => !step.hidden);
+    if (shown) return show(shown.id);
   }
   show("start", { focus: false });
 }
@@ -58,8 +65,6 @@ export function watchSteps() {
     if (form.classList.contains("openras-get-estimate")) return getEstimate(form);
     const missing = unanswered(form);
     if (missing.length) return showErrors(form, missing);
-    let next = form.dataset.next;
-    if (next === "#helpers" && !someoneHelps()) next = "#check";
-    location.hash = next;
+    location.hash = form.dataset.next;
   });
 }
