@@ -138,8 +138,8 @@ def test_the_notices_say_what_the_page_said(example: Scheme) -> None:
     assert found["notice.unpaid-applied"].text == (
         "Without counting unpaid help, your estimate would be £175 to £200 a week. We used the lower figure "
         "because you said the people who help you with Personal care and Practical tasks at home are willing "
-        "and able to keep doing it. If that changes, tell the council: the figure without unpaid help would "
-        "then apply."
+        "and able to keep doing it. If that changes, ask the council to review your support plan, so that the "
+        "help they can no longer give is counted."
     )
     assert found["eligibility"].text == (
         "Probably yes. Your answers say you cannot achieve 8 outcomes from the list in the law. "

@@ -20,6 +20,18 @@ from .scheme.model import Scheme
 __all__ = ["explain", "long_date", "markdown_paragraphs", "markdown_text"]
 
 
+# Whether the person pays towards the budget is decided apart from it, by each nation's
+# own rules (content/nations/ cites them for the guidance pages).
+_WHO_PAYS = {
+    "england": "A separate financial assessment decides whether you pay anything towards it.",
+    "wales": "A separate financial assessment decides whether you pay anything towards it, up to a weekly maximum.",
+    "scotland": (
+        "Personal care and nursing care are free for adults assessed as needing them. A separate "
+        "financial assessment decides whether you pay towards other help."
+    ),
+}
+
+
 def explain(scheme: Scheme) -> str:
     lines: list[str] = []
     add = lines.append
@@ -38,7 +50,7 @@ def explain(scheme: Scheme) -> str:
     add(
         "The estimate is **indicative**. It is a starting point for planning your support, "
         "not a limit. Your final budget is agreed in your support plan and can be higher or "
-        "lower. A separate financial assessment decides whether you pay anything towards it."
+        "lower, and it must be enough to meet your eligible needs. " + _WHO_PAYS[scheme.nation]
     )
     add("")
     add("## Step 1: points for each answer")
