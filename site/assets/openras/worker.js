@@ -56,30 +56,41 @@ function progress(step) {
   self.postMessage({ type: EVENT.progress, step, label: STEPS[step] });
 }
 
-async function fetchText(name) {
+async function fetchFile(name) {
   const response = await fetch(new URL(name, runtimeURL));
   if (!response.ok) throw new Error(`${name}: ${response.status} ${response.statusText}`);
-  return response.text();
+  return response;
 }
 
 async function start() {
   progress("runtime");
-  const boot = JSON.parse(await fetchText("boot.json"));
+  // Everything downloads at once: the runtime, micropip (a package of the runtime's
+  // lock file, fetched while the WebAssembly compiles), and the wheel and the scheme
+  // named by boot.json. Only Python's own work waits for the step before it.
+  const boot = fetchFile("boot.json").then((response) => response.json());
+  const wheel = boot.then((files) => fetchFile(files.wheel)).then((response) => response.arrayBuffer());
+  const scheme = boot.then((files) => fetchFile(files.scheme)).then((response) => response.text());
+  for (const waiting of [wheel, scheme]) waiting.catch(() => {}); // reported when awaited
   const pyodide = await loadPyodide({
     indexURL: runtimeURL.href,
     lockFileURL: new URL("pyodide-lock.json", runtimeURL).href,
+    packages: ["micropip"],
     stdout: () => {},
     stderr: () => {},
   });
   progress("package");
-  await pyodide.loadPackage("micropip", { messageCallback: () => {} });
+  const files = await boot;
   const micropip = pyodide.pyimport("micropip");
-  // deps=False: the wheel needs nothing else, and a dependency lookup would go to a
-  // public index, which this site never contacts.
-  await micropip.install(new URL(boot.wheel, runtimeURL).href, { deps: false });
+  // micropip installs the wheel from the bytes already here (an emfs: path, in
+  // Pyodide's own file system). deps=False: the wheel needs nothing else, and a
+  // dependency lookup would go to a public index, which this site never contacts.
+  const path = `/tmp/${files.wheel.split("/").pop()}`;
+  pyodide.FS.writeFile(path, new Uint8Array(await wheel));
+  await micropip.install(`emfs:${path}`, { deps: false });
+  pyodide.FS.unlink(path);
   progress("scheme");
   const web = pyodide.pyimport("ras_core.web");
-  const loaded = JSON.parse(web.load_scheme_text(await fetchText(boot.scheme), boot.scheme));
+  const loaded = JSON.parse(web.load_scheme_text(await scheme, files.scheme));
   if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
   self.postMessage({ type: EVENT.ready, scheme: loaded.scheme, python: pyodide.version });
   return web;
