@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -154,6 +154,20 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+    *,
+    help: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    """One `ras` command, which `run` carries out."""
+    command = sub.add_parser(name, help=help, description=description)
+    command.set_defaults(run=run)
+    return command
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="ras",
@@ -163,28 +177,32 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action="version", version=f"ras {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "validate",
+        cmd_validate,
         help="check a scheme file and list every problem",
         description="Check a scheme file. Exit 0 if it can be used, printing any warnings (things allowed "
         "that may mislead people, such as a minimum points level that contradicts the eligibility screen); "
         "otherwise list every problem (file, dotted path, what is allowed) and exit 1.",
     )
     p.add_argument("scheme", metavar="SCHEME.toml")
-    p.set_defaults(run=cmd_validate)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "scheme",
+        cmd_scheme,
         help="print a checked scheme (as JSON with --json)",
         description="Print a checked scheme: a summary, or with --json the "
         'whole scheme as JSON (money as strings such as "5.10").',
     )
     p.add_argument("scheme", metavar="SCHEME.toml")
     p.add_argument("--json", action="store_true", help="print the scheme as JSON")
-    p.set_defaults(run=cmd_scheme)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "estimate",
+        cmd_estimate,
         help="work out the indicative budget for an answers file",
         description="Work out the indicative budget for an answers file and "
         "print the band with its working (or JSON with --json).",
@@ -198,10 +216,11 @@ def parser() -> argparse.ArgumentParser:
         "(older files without format, with helpers_willing true, false or null, are read too)",
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.set_defaults(run=cmd_estimate)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "calibrate",
+        cmd_calibrate,
         help="work out the rate from local cases; check accuracy and fairness",
         description="Work out the rate per point from a CSV of anonymised cases ((total current cost - cases x "
         "the scheme's base amount) / total points, rounded to 4 decimal places; the same with --target-total), "
@@ -236,10 +255,11 @@ def parser() -> argparse.ArgumentParser:
         help="a group with fewer cases than this is reported as too few to judge, never flagged (default 10)",
     )
     p.add_argument("--new-version", metavar="VERSION", help="the new scheme's version (default: the next one)")
-    p.set_defaults(run=cmd_calibrate)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "compare",
+        cmd_compare,
         help="show what a new version of a scheme changes, case by case and in total",
         description="Work out every case's indicative amount with the old and the new scheme (each version's own "
         "points, rate, base amount or table, as the estimate does) and print, case by case, the old and new "
@@ -252,16 +272,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("new", metavar="NEW.toml", help="the new version")
     p.add_argument("cases", metavar="CASES.csv")
     p.add_argument("--json", action="store_true", help="print the comparison as JSON")
-    p.set_defaults(run=cmd_compare)
 
-    p = sub.add_parser(
+    p = _command(
+        sub,
         "explain",
+        cmd_explain,
         help="print the whole method as Markdown, for publishing",
         description="Print the whole method (every question, answer and points, "
         "unpaid help, rate or table, bands, thresholds) as Markdown.",
     )
     p.add_argument("scheme", metavar="SCHEME.toml")
-    p.set_defaults(run=cmd_explain)
     return top
 
 

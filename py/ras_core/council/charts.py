@@ -57,19 +57,12 @@ def axes(x_ticks: list[Decimal], y_ticks: list[Decimal], x_title: str, y_title: 
         f'<line x1="{x0}" y1="{y0}" x2="{x0}" y2="{y1}" stroke="currentColor"/>',
     ]
     for value in x_ticks:
-        x = _scale(value, 0, x_ticks[-1], x0, x1)
-        out.append(
-            f'<line x1="{x:.1f}" y1="{y0}" x2="{x:.1f}" y2="{y0 + 5}" stroke="currentColor"/>'
-            f'<text x="{x:.1f}" y="{y0 + 18}" text-anchor="middle" font-size="12" fill="currentColor">'
-            f"{escape(_tick_text(value, False))}</text>"
-        )
+        x = f"{_scale(value, 0, x_ticks[-1], x0, x1):.1f}"
+        out.append(_tick((x, y0, x, y0 + 5), (x, y0 + 18, "middle"), _tick_text(value, False)))
     for value in y_ticks:
         y = _scale(value, 0, y_ticks[-1], y0, y1)
-        out.append(
-            f'<line x1="{x0 - 5}" y1="{y:.1f}" x2="{x0}" y2="{y:.1f}" stroke="currentColor"/>'
-            f'<text x="{x0 - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="12" fill="currentColor">'
-            f"{escape(_tick_text(value, y_money))}</text>"
-        )
+        mark = (x0 - 5, f"{y:.1f}", x0, f"{y:.1f}")
+        out.append(_tick(mark, (x0 - 8, f"{y + 4:.1f}", "end"), _tick_text(value, y_money)))
     middle_x, middle_y = (x0 + x1) // 2, (y0 + y1) // 2
     out.append(
         f'<text x="{middle_x}" y="{HEIGHT - 10}" text-anchor="middle" fill="currentColor">{escape(x_title)}</text>'
@@ -173,3 +166,13 @@ def bars(title: str, ident: str, items: list[tuple[str, int]], unit: str, axis_t
   </svg>
   <figcaption>{escape(title)}</figcaption>
 </figure>"""
+
+
+def _tick(line: tuple[object, object, object, object], label: tuple[object, object, str], text: str) -> str:
+    """One tick on an axis: its mark, and its value beside it."""
+    x1, y1, x2, y2 = line
+    x, y, anchor = label
+    return (
+        f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="currentColor"/>'
+        f'<text x="{x}" y="{y}" text-anchor="{anchor}" font-size="12" fill="currentColor">{escape(text)}</text>'
+    )

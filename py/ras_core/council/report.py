@@ -107,18 +107,17 @@ def _group_table(caption: str, groups: tuple[Group, ...], threshold: Decimal, mi
             f"{_num(differs)}{_num(money.pounds_exact(g.mean_current_cost))}"
             f"{_num(money.pounds_exact(g.mean_indicative))}{_num(share)}{_num(share_differs)}<td>{flag}</td></tr>"
         )
-    return f"""
-<table class="openras-table">
-  <caption>{escape(caption)}</caption>
-  <thead><tr><th scope="col">Group</th><th scope="col" class="num openras-num">Cases</th>
-  <th scope="col" class="num openras-num">Mean points</th><th scope="col" class="num openras-num">Cost per point</th>
-  <th scope="col" class="num openras-num">Cost per point compared with all cases</th>
-  <th scope="col" class="num openras-num">Mean current weekly cost</th>
-  <th scope="col" class="num openras-num">Mean indicative weekly budget</th>
-  <th scope="col" class="num openras-num">Indicative as a share of current cost</th>
-  <th scope="col" class="num openras-num">Share compared with all cases</th><th scope="col">Flag</th></tr></thead>
-  <tbody>{"".join(rows)}</tbody>
-</table>"""
+    numbers = (
+        "Cases",
+        "Mean points",
+        "Cost per point",
+        "Cost per point compared with all cases",
+        "Mean current weekly cost",
+        "Mean indicative weekly budget",
+        "Indicative as a share of current cost",
+        "Share compared with all cases",
+    )
+    return _groups(caption, numbers, "Flag", rows)
 
 
 def _shift_table(caption: str, shifts: tuple[Shift, ...], minimum: int) -> str:
@@ -130,14 +129,24 @@ def _shift_table(caption: str, shifts: tuple[Shift, ...], minimum: int) -> str:
             f"<tr><th scope='row'>{escape(as_text(s.name))}</th>{_num(s.cases)}{_num(s.up)}{_num(s.down)}"
             f"{_num(s.same)}{_num(_signed(s.median_change))}{_num(percent)}<td>{note}</td></tr>"
         )
+    numbers = (
+        "Cases",
+        "Would go up",
+        "Would go down",
+        "Would stay the same",
+        "Median change a week",
+        "Median change, share of current cost",
+    )
+    return _groups(caption, numbers, "Note", rows)
+
+
+def _groups(caption: str, numbers: tuple[str, ...], last: str, rows: list[str]) -> str:
+    """A table of groups: a name, columns of numbers, and a last column of words."""
+    heads = "".join(f'<th scope="col" class="num openras-num">{escape(n)}</th>' for n in numbers)
     return f"""
 <table class="openras-table">
   <caption>{escape(caption)}</caption>
-  <thead><tr><th scope="col">Group</th><th scope="col" class="num openras-num">Cases</th>
-  <th scope="col" class="num openras-num">Would go up</th><th scope="col" class="num openras-num">Would go down</th>
-  <th scope="col" class="num openras-num">Would stay the same</th>
-  <th scope="col" class="num openras-num">Median change a week</th>
-  <th scope="col" class="num openras-num">Median change, share of current cost</th><th scope="col">Note</th></tr></thead>
+  <thead><tr><th scope="col">Group</th>{heads}<th scope="col">{escape(last)}</th></tr></thead>
   <tbody>{"".join(rows)}</tbody>
 </table>"""
 

@@ -190,7 +190,8 @@ def _unpaid(result: Estimate) -> list[Line]:
                 "notice.unpaid-applied",
                 f"Without counting unpaid help, your estimate would be {without}. We used the lower figure because "
                 f"you said the people who help you with {listing(kept)} are willing and able to keep doing it. If "
-                "that changes, ask the council to review your support plan, so that the help they can no longer give is counted.",
+                "that changes, ask the council to review your support plan, so that the help they can no longer "
+                "give is counted.",
             )
         )
     not_willing = [d.title for d in result.domains if d.willing in ("no", "not_sure")]
