@@ -78,7 +78,7 @@ def test_three_people_in_a_row_with_nothing_left_for_the_next(page: Page, site: 
         expect(page.locator("#openras")).to_have_attribute("data-calculator", "ready")
         assert storage(page) == {"local": 0, "session": 0, "databases": 0}
         assert page.context.cookies() == []
-    assert bands[0] == "£150 to £175 a week"
+    assert bands[0] == "Your indicative budget: £150 to £175 a week"
 
 
 def test_the_idle_time_out_warns_then_clears(browser: Browser, site: Site, scheme: Scheme) -> None:
