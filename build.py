@@ -308,13 +308,16 @@ writeFileSync(output, pyodide.FS.readFile("/tmp/out.zip"));
 def precompile_stdlib(runtime: Path, work: Path) -> None:
     """Replace runtime/python_stdlib.zip by the same modules as .pyc (see STDLIB_SCRIPT).
 
-    Kept in .cache/stdlib/ by the shipped zip's sha256 and the compile settings, so only
-    the first build runs Node (about 20 s); the same input always gives the same bytes.
+    Kept in .cache/stdlib/ by the shipped zip's sha256, the interpreter (Pyodide's version
+    and its WebAssembly's sha256) and the compile settings, so only the first build runs
+    Node (about 20 s); the same input always gives the same bytes.
     """
     source = ROOT / "node_modules" / "pyodide"
     shipped = source / STDLIB_ZIP
-    settings = f"optimize={STDLIB_OPTIMIZE}\0{STDLIB_SCRIPT}".encode()
-    key = hashlib.sha256(sha256(shipped).encode() + b"\0" + settings).hexdigest()
+    # The interpreter that compiles is part of the key too: its version and WebAssembly.
+    interpreter = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
+    settings = f"optimize={STDLIB_OPTIMIZE}\0{interpreter}\0{sha256(source / 'pyodide.asm.wasm')}\0{STDLIB_SCRIPT}"
+    key = hashlib.sha256(sha256(shipped).encode() + b"\0" + settings.encode()).hexdigest()
     cached = CACHE / "stdlib" / f"{key}.zip"
     if not cached.exists():
         node = shutil.which("node")
