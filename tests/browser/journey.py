@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from ras_core import Scheme
+
+from .conftest import Site, guarded_context
 
 
 def choose(page: Page, name: str, value: str) -> None:
@@ -45,3 +47,15 @@ def willing(answers: dict[str, Any], area: str) -> str:
 def get_estimate(page: Page) -> None:
     page.get_by_role("button", name="Get my estimate").click()
     expect(page.locator(".openras-result")).to_be_visible(timeout=90_000)
+
+
+def guided_with_a_clock(
+    browser: Browser, site: Site, scheme: Scheme, answers: dict[str, Any]
+) -> tuple[BrowserContext, Page]:
+    """A guided session with every question answered, in a page whose clock the test runs."""
+    context = guarded_context(browser, site)
+    page = context.new_page()
+    page.clock.install()
+    page.goto(site.url + "assessment/?mode=guided")
+    answer_everything(page, scheme, answers)
+    return context, page

@@ -13,8 +13,8 @@ from playwright.sync_api import Browser, Page, expect
 from helpers import random_answers
 from ras_core import Scheme, load_scheme
 
-from .conftest import ROOT, Site, guarded_context
-from .journey import answer_everything, get_estimate
+from .conftest import ROOT, Site
+from .journey import answer_everything, get_estimate, guided_with_a_clock
 
 README_ANSWERS: dict[str, Any] = json.loads(
     (ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8")
@@ -82,11 +82,7 @@ def test_three_people_in_a_row_with_nothing_left_for_the_next(page: Page, site: 
 
 
 def test_the_idle_time_out_warns_then_clears(browser: Browser, site: Site, scheme: Scheme) -> None:
-    context = guarded_context(browser, site)
-    page = context.new_page()
-    page.clock.install()
-    page.goto(site.url + "assessment/?mode=guided")
-    answer_everything(page, scheme, README_ANSWERS)
+    context, page = guided_with_a_clock(browser, site, scheme, README_ANSWERS)
     dialog = page.locator(".openras-idle")
     page.clock.run_for("14:00")
     expect(dialog).to_be_hidden()

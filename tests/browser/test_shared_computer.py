@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expec
 from ras_core import Scheme, load_scheme
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, Site, guarded_context
-from .journey import answer_everything, get_estimate
+from .journey import answer_everything, get_estimate, guided_with_a_clock
 from .test_guided import expect_blank
 
 README_ANSWERS: dict[str, Any] = json.loads(
@@ -90,11 +90,7 @@ def test_back_without_the_cache_does_not_restore_the_form(browser: Browser, site
 
 
 def test_an_idle_session_is_cleared_when_the_computer_wakes(browser: Browser, site: Site, scheme: Scheme) -> None:
-    context = guarded_context(browser, site)
-    page = context.new_page()
-    page.clock.install()
-    page.goto(site.url + "assessment/?mode=guided")
-    answer_everything(page, scheme, README_ANSWERS)
+    context, page = guided_with_a_clock(browser, site, scheme, README_ANSWERS)
     dialog = page.locator(".openras-idle")
     page.clock.run_for("15:01")
     expect(dialog).to_be_visible()
@@ -108,11 +104,7 @@ def test_an_idle_session_is_cleared_when_the_computer_wakes(browser: Browser, si
 
 
 def test_a_background_tab_shows_the_seconds_left_by_the_clock(browser: Browser, site: Site, scheme: Scheme) -> None:
-    context = guarded_context(browser, site)
-    page = context.new_page()
-    page.clock.install()
-    page.goto(site.url + "assessment/?mode=guided")
-    answer_everything(page, scheme, README_ANSWERS)
+    context, page = guided_with_a_clock(browser, site, scheme, README_ANSWERS)
     page.clock.run_for("15:01")
     # Timers slowed to one a minute would count 1 second for every 60 that pass.
     page.clock.fast_forward("00:30")

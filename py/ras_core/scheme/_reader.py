@@ -9,6 +9,7 @@ that were never asked for, which catches misspelt keys.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -27,7 +28,9 @@ def describe(value: object) -> str:
     if isinstance(value, int):
         return f"a whole number ({value})"
     if isinstance(value, Decimal | float):
-        return f"a number ({value})" if value == value and abs(value) != float("inf") else f"not a number ({value})"
+        # TOML may hold nan or inf; both are described, never used as figures.
+        finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+        return f"a number ({value})" if finite else f"not a number ({value})"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f'text ("{shown}")'
