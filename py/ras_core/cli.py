@@ -68,6 +68,13 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    from .plan.output import run_plan  # loaded only when a plan is costed
+
+    print(run_plan(args.plan, args.employment, args.costs, args.json))
+    return 0
+
+
 def cmd_calibrate(args: argparse.Namespace) -> int:
     # Loaded only when a council calibrates: estimating never needs the statistics.
     from .council.cases import CasesError
@@ -216,6 +223,32 @@ def parser() -> argparse.ArgumentParser:
         "(older files without format, with helpers_willing true, false or null, are read too)",
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    p = _command(
+        sub,
+        "plan",
+        cmd_plan,
+        help="cost a support plan a week and a year, against the indicative budget",
+        description="Cost a support plan: each line a week and a year (personal assistants with holiday, "
+        "employer's National Insurance, the Employment Allowance and pension; agency hours at the council's "
+        "rates; activities, short breaks, one-off costs, insurance, support services, a contingency), the "
+        "total, and where it sits against the indicative budget, with every step of the working and the "
+        "figures in force on the plan's date (or JSON with --json: lines with weekly and yearly, weekly_total, "
+        "yearly_total, as decimal strings). A year is 52 weeks; amounts are rounded to the penny, halves up. "
+        "An example: content/plans/example-plan.json.",
+    )
+    p.add_argument("plan", metavar="PLAN.json", help="the plan file (format 1)")
+    p.add_argument("--json", action="store_true", help="print the costed plan as JSON")
+    p.add_argument(
+        "--employment",
+        metavar="EMPLOYMENT.toml",
+        help="the employment figures (default: content/employment.toml)",
+    )
+    p.add_argument(
+        "--costs",
+        metavar="COSTS.toml",
+        help="the council's plan costs (default: content/plan-costs.toml)",
+    )
 
     p = _command(
         sub,
