@@ -100,21 +100,29 @@ def explain(scheme: Scheme) -> str:
         f"An amount of {money.pounds(Decimal(0))} is shown as {money.pounds(Decimal(0))}."
     )
     add("")
-    add("## Step 5: a year, and hours of support")
-    add("")
     weeks = scheme.weeks_per_year
     hourly = scheme.hourly_rate
+    add("## Step 5: a year, and hours of support")
+    add("")
     if period == "week":
         add(
             f"- A year: the weekly band \u00d7 {int(weeks.value)} ({markdown_text(weeks.label.lower())}). "
             f"{markdown_text(weeks.description)}{cite(weeks.reference)}"
         )
-    add(
-        f"- Hours: the band \u00f7 {money.pounds_full(hourly.value)} an hour "
-        f"({markdown_text(hourly.label.lower())}{since(hourly)}), to one decimal place. "
-        f"{markdown_text(hourly.description)}{cite(hourly.reference)} When your budget is worked out "
-        "individually, no hours figure is given: it would understate what your support costs."
-    )
+    if hourly is not None:
+        add(
+            f"- Hours: the band \u00f7 {money.pounds_full(hourly.value)} an hour "
+            f"({markdown_text(hourly.label.lower())}{since(hourly)}), to one decimal place. "
+            f"{markdown_text(hourly.description)}{cite(hourly.reference)} When your budget is worked out "
+            "individually, no hours figure is given: it would understate what your support costs."
+        )
+    else:
+        add(
+            "- No hours of support are shown: this scheme sets no hourly rate (a carer's budget pays for "
+            "breaks and things that help, not hours of care)."
+            if scheme.person == "carer"
+            else "- No hours of support are shown: this scheme sets no hourly rate."
+        )
     add("")
     lines += _thresholds(scheme)
     lines += individual_section(scheme)

@@ -235,7 +235,9 @@ def estimate_to_dict(result: Estimate) -> dict[str, Any]:
         "band_without_unpaid_support": _band(result.band_without_unpaid_support),
         "period": scheme.period,
         "annual": _band(result.annual),
-        "hours": {
+        "hours": None
+        if hours is None or scheme.hourly_rate is None
+        else {
             "low": f"{hours.low:f}",
             "high": None if hours.high is None else f"{hours.high:f}",
             "hourly_rate": money.exact(scheme.hourly_rate.value),

@@ -20,7 +20,7 @@ from typing import Any, ParamSpec
 from .estimate.figures import estimate
 from .estimate.words import words
 from .scheme.answers import answers_from_json
-from .scheme.errors import InputError, Problem, shown
+from .scheme.errors import AnswersError, InputError, Problem, shown
 from .scheme.load import scheme_from_toml
 from .scheme.model import Scheme
 from .serialize import estimate_to_dict
@@ -52,7 +52,12 @@ def _refuse(problems: list[str]) -> str:
 
 
 def _problems(error: InputError) -> str:
-    return _refuse([for_people(p) for p in error.problems])
+    reply: dict[str, Any] = {"ok": False, "problems": shown([for_people(p) for p in error.problems])}
+    if isinstance(error, AnswersError) and error.other_scheme is not None:
+        # Answers for another scheme: the page can send the person to that scheme's page.
+        scheme_id, version = error.other_scheme
+        reply["other_scheme"] = {"id": scheme_id, "version": version}
+    return _reply(reply)
 
 
 def _guarded(entry: Callable[P, str]) -> Callable[P, str]:

@@ -50,6 +50,11 @@ class QuestionScore(NamedTuple):
     option_id: str
     answer: str
     points: int
+    question_them: str | None = None
+
+    def asked(self, them: bool) -> str:
+        """The question as it was asked: of the person answering, or (`them`) of another person."""
+        return self.question_them if them and self.question_them is not None else self.question
 
 
 class DomainScore(NamedTuple):
@@ -72,6 +77,14 @@ class Individual(NamedTuple):
     question: str
     answer: str
     reason: str
+    question_them: str | None = None
+    reason_them: str | None = None
+
+    def asked(self, them: bool) -> str:
+        return self.question_them if them and self.question_them is not None else self.question
+
+    def why(self, them: bool) -> str:
+        return self.reason_them if them and self.reason_them is not None else self.reason
 
 
 class Band(NamedTuple):
@@ -102,7 +115,7 @@ class Estimate:
     band: Band
     band_without_unpaid_support: Band
     annual: Band
-    hours: Band
+    hours: Band | None  # None when the scheme sets no hourly rate
     outcomes_unmet: tuple[Outcome, ...]
     risk: RiskBand | None
     risk_answers: tuple[QuestionScore, ...]
@@ -143,7 +156,7 @@ class _Prepared:
     choices: tuple[tuple[Domain, tuple[tuple[Question, dict[str, _Choice]], ...]], ...]
     support: dict[str, dict[str, SupportOption]]
     allocations: dict[int, Decimal] = field(default_factory=dict)
-    band_figures: dict[Band, tuple[Band, Band]] = field(default_factory=dict)
+    band_figures: dict[Band, tuple[Band, Band | None]] = field(default_factory=dict)
 
 
 _prepared: list[tuple[Scheme, _Prepared]] = []
@@ -169,10 +182,18 @@ def _prepare(scheme: Scheme) -> _Prepared:
                         option_id=option.id,
                         answer=option.label,
                         points=option.points,
+                        question_them=question.text_them,
                     ),
                     individual=None
                     if option.individual_costing is None
-                    else Individual(question.id, question.text, option.label, option.individual_costing),
+                    else Individual(
+                        question.id,
+                        question.text,
+                        option.label,
+                        option.individual_costing,
+                        question.text_them,
+                        option.individual_costing_them,
+                    ),
                 )
                 for option in question.options
             }
@@ -319,8 +340,8 @@ def allocate(allocation: Allocation, total: int) -> Decimal:
     return money.to_pence(allocation.row_for(total).amount)
 
 
-def _band_figures(scheme: Scheme, prepared: _Prepared, band: Band) -> tuple[Band, Band]:
-    """A band's yearly figures and hours of support."""
+def _band_figures(scheme: Scheme, prepared: _Prepared, band: Band) -> tuple[Band, Band | None]:
+    """A band's yearly figures and hours of support (None without an hourly rate)."""
     found = prepared.band_figures.get(band)
     if found is None:
         weeks = scheme.weeks_per_year.value
@@ -328,11 +349,13 @@ def _band_figures(scheme: Scheme, prepared: _Prepared, band: Band) -> tuple[Band
             annual = Band(band.low * weeks, None if band.high is None else band.high * weeks)
         else:
             annual = band
-        rate = scheme.hourly_rate.value
-        hours = Band(
-            money.round_tenth(band.low / rate),
-            None if band.high is None else money.round_tenth(band.high / rate),
-        )
+        hours = None
+        if scheme.hourly_rate is not None:
+            rate = scheme.hourly_rate.value
+            hours = Band(
+                money.round_tenth(band.low / rate),
+                None if band.high is None else money.round_tenth(band.high / rate),
+            )
         found = prepared.band_figures[band] = (annual, hours)
     return found
 

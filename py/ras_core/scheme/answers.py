@@ -2,10 +2,12 @@
 
 The answers file is JSON, format 2: ``{"format": 2, "scheme": id, "scheme_version":
 version, "answers": {question id: option id}, "unpaid_support": {area id: option id},
-"helpers_willing": {area id: "yes" | "no" | "not_sure"}}``. `helpers_willing` has
+"helpers_willing": {area id: "yes" | "no" | "not_sure"}, "for_someone_else": true |
+false}``. `helpers_willing` has
 exactly the areas whose unpaid-support answer keeps less than all the points: for
 each, have the people who help said they are willing and able to keep doing it?
-("not_sure" counts as no.)
+("not_sure" counts as no.) `for_someone_else` (optional, false when left out) says the
+person filling it in answered for another person, so the result speaks of "them".
 
 Older files have no "format" and one `helpers_willing` for every area, read with
 this mapping: true is "yes" for every helped area, false is "no" for every helped
@@ -14,8 +16,10 @@ else is refused with a message that says what to do. `Answers.to_dict()` always
 writes format 2.
 
 Checking collects every problem (unknown question or option ids, missing answers
-named by their question text, answers saved for another scheme or version) into
-one `AnswersError`.
+named by their question text, answers saved for another version) into one
+`AnswersError`. Answers saved for another scheme are refused at once with that one
+problem, and the error's `other_scheme` names the scheme and version the file is
+for, so a site with several schemes can send the person to the right one.
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ class Answers:
     choices: Mapping[str, str]
     unpaid_support: Mapping[str, str]
     helpers_willing: Mapping[str, str]
+    for_someone_else: bool = False
 
     def willing(self, area: str) -> bool:
         """Whether the people who help with this area have said they will keep doing it."""
@@ -69,6 +74,7 @@ class Answers:
             "answers": dict(self.choices),
             "unpaid_support": dict(self.unpaid_support),
             "helpers_willing": dict(self.helpers_willing),
+            "for_someone_else": self.for_someone_else,
         }
 
 
@@ -139,12 +145,15 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
     scheme_id = top.text("scheme")
     version = top.text("scheme_version")
     if scheme_id and scheme_id != scheme.id:
-        top.problem(
-            "scheme",
-            f'these answers are for the scheme {quote(scheme_id, ID_SHOWN)}, not "{scheme.id}" ({scheme.council})',
+        # Nothing else is checked: the answers belong to another scheme's questions.
+        other = Problem(
+            path="scheme",
+            message=f'these answers are for the scheme {quote(scheme_id, ID_SHOWN)}, not "{scheme.id}" '
+            f"({scheme.council})",
             names_its_place=True,
         )
-    elif version and version != scheme.version:
+        raise AnswersError(source, [other], other_scheme=(scheme_id, version))
+    if version and version != scheme.version:
         top.problem(
             "scheme_version",
             f"these answers were saved for version {_short(version)} of the {scheme.council} scheme; "
@@ -164,6 +173,7 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
     choices = _string_map(top, "answers")
     support = _string_map(top, "unpaid_support", required=False)
     willing_raw = top._take("helpers_willing", "yes, no or not_sure for each area", False)
+    for_someone_else = top.boolean("for_someone_else", required=False, default=False)
     top.done()
     questions = {q.id: (d, q) for d, q in scheme.questions()}
     for question_id, option_id in choices.items():
@@ -243,6 +253,7 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
         choices=choices,
         unpaid_support=support,
         helpers_willing=willing,
+        for_someone_else=for_someone_else,
     )
 
 

@@ -62,4 +62,10 @@ class SchemeError(InputError):
 
 
 class AnswersError(InputError):
-    """An answers file that does not fit the scheme it is used with."""
+    """An answers file that does not fit the scheme it is used with; `other_scheme` is the
+    (id, version) a file saved for another scheme names, so the page can send the person
+    to that scheme."""
+
+    def __init__(self, source: str, problems: list[Problem], *, other_scheme: tuple[str, str] | None = None) -> None:
+        self.other_scheme = other_scheme
+        super().__init__(source, problems)

@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from ..files import BOM, read_text
-from . import load_eligibility, load_money
+from . import load_eligibility, load_money, them
 from ._reader import Reader
 from .checks import ID_PATTERN, Checks
 from .errors import Problem, SchemeError
 from .model import (
     NATIONS,
     PERIODS,
+    PERSONS,
     RISKS,
     Allocation,
     Domain,
@@ -107,12 +108,16 @@ class _Loader(Checks):
         money = top.table("money")
         hourly_rate = weeks = None
         if money is not None:
-            hourly_rate = self.parameter(money, "hourly_rate", above=Decimal(0))
+            # Optional: a carer's budget buys breaks and things, not hours of care, and a
+            # figure in hours would mislead there.
+            hourly_rate = self.parameter(money, "hourly_rate", required=False, above=Decimal(0))
             weeks = self.parameter(money, "weeks_per_year", whole=True, above=Decimal(0))
             money.done()
+        person = identity["person"] if identity else "adult"
         eligibility = load_eligibility.eligibility(
-            self, top.table("eligibility", required=False), domains, self.nation or "england"
+            self, top.table("eligibility", required=False), domains, self.nation or "england", person
         )
+        them.check(self, domains, support)
         if allocation is not None:
             self.table_end(allocation, domains, exceptional_points)
 
@@ -131,7 +136,6 @@ class _Loader(Checks):
             or (support_table is not None and support is None)
             or allocation is None
             or bands is None
-            or hourly_rate is None
             or weeks is None
             or eligibility is None
         ):
@@ -162,6 +166,7 @@ class _Loader(Checks):
             "period": reader.choice("period", PERIODS),
             "contact": reader.text("contact"),
             "how_to_question": reader.text("how_to_question"),
+            "person": reader.choice("person", PERSONS, required=False) or "adult",
         }
         reader.done()
         return values
@@ -207,6 +212,8 @@ class _Loader(Checks):
                     questions=tuple(questions),
                     asks_unpaid_support=asks and domain_asks,
                     unpaid_support_question=reader.text("unpaid_support_question", required=False),
+                    intro_them=reader.optional_text("intro_them"),
+                    unpaid_support_question_them=reader.optional_text("unpaid_support_question_them"),
                 )
             )
             reader.done()
@@ -234,6 +241,7 @@ class _Loader(Checks):
                     outcome_not_achieved=o.boolean("outcome_not_achieved", required=False, default=False),
                     individual_costing=self.individual_costing(o),
                     risk=self.risk(o),
+                    individual_costing_them=o.optional_text("individual_costing_them"),
                 )
             )
             o.done()
@@ -247,6 +255,8 @@ class _Loader(Checks):
             guide=reader.optional_text("guide"),
             outcomes=tuple(reader.text_list("outcomes", required=False)),
             options=tuple(options),
+            text_them=reader.optional_text("text_them"),
+            hint_them=reader.optional_text("hint_them"),
         )
         reader.done()
         return question
@@ -291,6 +301,10 @@ class _Loader(Checks):
             willing_question=reader.text("willing_question"),
             willing_hint=reader.text("willing_hint"),
             options=tuple(options),
+            question_them=reader.optional_text("question_them"),
+            hint_them=reader.optional_text("hint_them"),
+            willing_question_them=reader.optional_text("willing_question_them"),
+            willing_hint_them=reader.optional_text("willing_hint_them"),
         )
         reader.done()
         return support

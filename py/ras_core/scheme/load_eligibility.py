@@ -14,14 +14,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..eligibility import rules_for
+from ..eligibility import CARER_RULES, rules_for
 from ._reader import Reader
 from .checks import Checks
 from .model import RISKS, Domain, Eligibility, NationRules, Outcome, Parameter, RiskBand
 
 
-def eligibility(check: Checks, reader: Reader | None, domains: tuple[Domain, ...], nation: str) -> Eligibility:
-    rules = rules_for(nation)
+def eligibility(
+    check: Checks, reader: Reader | None, domains: tuple[Domain, ...], nation: str, person: str = "adult"
+) -> Eligibility:
+    if person == "carer" and nation not in CARER_RULES:
+        check.fail(
+            "scheme.person",
+            f"a carers' scheme can be checked against the carers' eligibility law of "
+            f"{', '.join(n.title() for n in CARER_RULES)} only, so far; this scheme's nation is {nation}",
+        )
+        person = "adult"
+    rules = rules_for(nation, person)
     minimum: Parameter | None = None
     threshold: RiskBand | None = None
     outcomes: list[Outcome] = []
@@ -40,7 +49,7 @@ def eligibility(check: Checks, reader: Reader | None, domains: tuple[Domain, ...
         outcomes = _outcomes(check, reader, rules)
         reader.done()
     if not listed:
-        outcomes = [Outcome(id=o.id, text=o.text) for o in rules.outcomes]
+        outcomes = [Outcome(id=o.id, text=o.text, text_them=o.text_them) for o in rules.outcomes]
     if minimum is None and rules.screen == "outcomes":
         minimum = _law_minimum(rules)
     _known_outcomes(check, outcomes, domains)
@@ -55,7 +64,10 @@ def _law_minimum(rules: NationRules) -> Parameter:
     return Parameter(
         label="Outcomes needed for eligibility",
         description=f"The law in {rules.name} asks that you are unable to achieve {count} or more of the "
-        f"{noun} it lists.",
+        f"{noun} it lists."
+        if rules.person == "adult"
+        else f"The law in {rules.name} asks that caring puts your health at risk or that you are unable to "
+        f"achieve {count} or more of the {noun} it lists.",
         value=Decimal(count),
         reference=rules.law,
         start_date=None,
@@ -64,13 +76,18 @@ def _law_minimum(rules: NationRules) -> Parameter:
 
 def _outcomes(check: Checks, reader: Reader, rules: NationRules) -> list[Outcome]:
     law = {o.id: o.text for o in rules.outcomes}
+    law_them = {o.id: o.text_them for o in rules.outcomes}
     outcomes: list[Outcome] = []
     ids: list[tuple[str, str]] = []
     for o in reader.tables("outcomes", required=False):
         outcome_id = check.ident(o)
         ids.append((outcome_id, o.at("id")))
+        own = o.has("text")
         text = o.text("text", required=outcome_id not in law, default=law.get(outcome_id, ""))
-        outcomes.append(Outcome(id=outcome_id, text=text))
+        text_them = o.optional_text("text_them")
+        if text_them is None and not own:
+            text_them = law_them.get(outcome_id)
+        outcomes.append(Outcome(id=outcome_id, text=text, text_them=text_them))
         o.done()
     check.unique(ids, "outcome")
     return outcomes

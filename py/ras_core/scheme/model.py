@@ -18,6 +18,9 @@ from typing import Literal, Protocol, TypeVar
 
 NATIONS = ("england", "scotland", "wales")
 PERIODS = ("week", "year")
+# Whom a scheme's assessment is for: an adult who needs care and support, or a carer
+# (their own assessment of the support they need; each has its own eligibility law).
+PERSONS = ("adult", "carer")
 # Scotland's national eligibility framework: risk bands, highest first.
 RISKS = ("critical", "substantial", "moderate", "low")
 # Have the people who help with an area said they are willing and able to keep doing it?
@@ -69,16 +72,22 @@ class Option:
     outcome_not_achieved: bool
     individual_costing: str | None = None
     risk: str | None = None
+    individual_costing_them: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Question:
+    """A need question. The `_them` wordings, where the scheme gives them (every question
+    or none), are for someone answering for another person ("Do they ...")."""
+
     id: str
     text: str
     hint: str
     guide: str | None
     outcomes: tuple[str, ...]
     options: tuple[Option, ...]
+    text_them: str | None = None
+    hint_them: str | None = None
 
     def option(self, option_id: str) -> Option | None:
         return by_id(self.options, option_id)
@@ -95,6 +104,8 @@ class Domain:
     questions: tuple[Question, ...]
     asks_unpaid_support: bool
     unpaid_support_question: str
+    intro_them: str | None = None
+    unpaid_support_question_them: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,6 +124,10 @@ class UnpaidSupport:
     willing_question: str
     willing_hint: str
     options: tuple[SupportOption, ...]
+    question_them: str | None = None
+    hint_them: str | None = None
+    willing_question_them: str | None = None
+    willing_hint_them: str | None = None
 
     def option(self, option_id: str) -> SupportOption | None:
         return by_id(self.options, option_id)
@@ -174,6 +189,10 @@ class Bands:
 class Outcome:
     id: str
     text: str
+    text_them: str | None = None
+
+    def said(self, them: bool) -> str:
+        return self.text_them if them and self.text_them is not None else self.text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -187,6 +206,11 @@ class Rule:
     text: str
     where: str
     decided: str = "assessment"
+    text_them: str | None = None
+
+    def said(self, them: bool) -> str:
+        """The rule in words, of the person answering or (`them`) of the person answered for."""
+        return self.text_them if them and self.text_them is not None else self.text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -194,6 +218,10 @@ class RiskBand:
     id: str
     label: str
     text: str
+    text_them: str | None = None
+
+    def said(self, them: bool) -> str:
+        return self.text_them if them and self.text_them is not None else self.text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -204,6 +232,7 @@ class NationRules:
     (Scotland: the risk to independence at or above the council's threshold)."""
 
     nation: str
+    person: str
     name: str
     screen: str
     law: Reference
@@ -250,9 +279,15 @@ class Scheme:
     minimum_points: Parameter | None
     exceptional_points: Parameter | None
     bands: Bands
-    hourly_rate: Parameter
+    hourly_rate: Parameter | None
     weeks_per_year: Parameter
     eligibility: Eligibility
+    person: str = "adult"
+
+    @property
+    def speaks_of_them(self) -> bool:
+        """Whether the scheme has wording for someone answering for another person."""
+        return any(q.text_them is not None for _, q in self.questions())
 
     def support_question(self, domain: Domain) -> str:
         """The unpaid-support question for a domain (its own wording, or the scheme's)."""

@@ -7,6 +7,8 @@ optional title, optional reference); `as_text` prints them for `ras estimate`, a
 words, so the page renders lines by slot and writes no sentence of its own. The
 slots, in this order (those in brackets only when they apply):
 
+- [``for_whom``]: the answers were given for someone else, so the result speaks of
+  "them" (`voice.py`) and says so first
 - [``notice.individual``] (with a title, "Your budget will be worked out individually
   with you"): leads when an answer is marked `individual_costing`, or the needs'
   points are at or above the exceptional level (or beyond the end of a points table);
@@ -66,6 +68,7 @@ from ...scheme import money
 from ...scheme.model import Reference
 from .phrases import band_words, hours_words, listing, points, quoted, sentence, year_words
 from .screen import conditions_line, eligibility_line, law, points_say_no, risk_answer, unable_line
+from .voice import FOR_SOMEONE_ELSE, Voice, voice
 from .working import Step, working
 
 if TYPE_CHECKING:
@@ -98,86 +101,93 @@ def lines(result: Estimate) -> list[Line]:
     """The whole result, in the order it is read (the slots are listed above)."""
     scheme = result.scheme
     period = scheme.period
-    out = _individual(result)
-    lead = "Starting point for your budget" if result.individually_costed else "Your indicative budget"
+    v = voice(result)
+    out = [Line("for_whom", FOR_SOMEONE_ELSE)] if v.them else []
+    out += _individual(result, v)
+    lead = f"Starting point for {v.your} budget" if result.individually_costed else f"{v.Your} indicative budget"
     out.append(Line("band", f"{lead}: {band_words(result.band, period)}"))
     if scheme.illustrative:
         out.append(Line("example", "(Example figures only: this is not any council's scheme.)"))
     out.append(Line("amount", f"Amount: {money.pounds_exact(result.amount)} a {period}."))
     if period == "week":
         out.append(Line("year", sentence(year_words(result.annual))))
-    if result.individually_costed:
+    if result.hours is None:
+        pass  # the scheme sets no hourly rate (a carer's budget is not counted in hours)
+    elif result.individually_costed:
         out.append(
             Line(
                 "hours_left_out",
-                "We do not show hours of support: your budget is worked out individually, and hours worked out "
-                "from this starting point would understate what your support costs.",
+                f"We do not show hours of support: {v.your} budget is worked out individually, and hours worked "
+                f"out from this starting point would understate what {v.your} support costs.",
             )
         )
     else:
         out.append(Line("hours", sentence(_hours_at_rate(result))))
-    out += _unpaid(result)
+    out += _unpaid(result, v)
     if points_say_no(result):
         out.append(
             Line(
                 "notice.below",
-                "Your answers give fewer points than the council's minimum. You can still ask for an "
-                "assessment: the council looks at your needs with you and decides.",
-                "You may not have needs the council can pay for",
+                f"{v.Answers} give fewer points than the council's minimum. {v.You} can still ask for an "
+                f"assessment: the council looks at {v.your} needs with {v.you_obj} and decides.",
+                f"{v.You} may not have needs the council can pay for",
             )
         )
     out.append(Line("heading", "How we worked this out"))
     out += [Line("working", step.text, reference=step.reference) for step in result.working]
-    out.append(Line("heading", "Are you likely to be eligible?"))
+    out.append(Line("heading", f"Are {v.you} likely to be eligible?"))
     out.append(Line("eligibility", eligibility_line(result)))
-    out += [Line("outcome", outcome.text) for outcome in result.outcomes_unmet]
-    out += [Line("risk", risk_answer(q.question, q.answer)) for q in result.risk_answers]
+    out += [Line("outcome", outcome.said(v.them)) for outcome in result.outcomes_unmet]
+    out += [Line("risk", risk_answer(q.asked(v.them), q.answer)) for q in result.risk_answers]
     unable = unable_line(result)
     if unable is not None:
         out.append(Line("unable", unable))
     conditions = conditions_line(result)
     if conditions is not None:
         out.append(Line("conditions", conditions, reference=law(result)))
-    out.append(Line("screen", "This is a screen, not a decision. The council decides at your assessment."))
+    out.append(Line("screen", f"This is a screen, not a decision. The council decides at {v.your} assessment."))
     out.append(
         Line(
             "closing",
-            "This is an indicative figure. It can go up or down: your final budget is agreed in your support plan.",
+            f"This is an indicative figure. It can go up or down: {v.your} final budget is agreed in {v.your} "
+            "support plan.",
         )
     )
     return out
 
 
-def _individual(result: Estimate) -> list[Line]:
+def _individual(result: Estimate, v: Voice) -> list[Line]:
     """The lead, when the budget will be worked out individually, and each reason for it."""
     if not result.individually_costed:
         return []
     out = [
         Line(
             "notice.individual",
-            "A points sum cannot show what your support would cost, so the council will work out your budget "
-            "individually with you. The figure below is only a starting point, not a limit. This is because of:",
-            "Your budget will be worked out individually with you",
+            f"A points sum cannot show what {v.your} support would cost, so the council will work out {v.your} "
+            f"budget individually with {v.you_obj}. The figure below is only a starting point, not a limit. This is "
+            "because of:",
+            f"{v.Your} budget will be worked out individually with {v.you_obj}",
         )
     ]
     out += [
-        Line("individual", f"{quoted(cause.answer)} ({cause.question}): {cause.reason}.") for cause in result.individual
+        Line("individual", f"{quoted(cause.answer)} ({cause.asked(v.them)}): {cause.why(v.them)}.")
+        for cause in result.individual
     ]
     exceptional = result.scheme.exceptional_points
     if result.exceptional and exceptional is not None:
         out.append(
             Line(
                 "individual",
-                f"Your needs give {points(result.total_before_unpaid_support)}, at or above the "
+                f"{v.Your} needs give {points(result.total_before_unpaid_support)}, at or above the "
                 f"{exceptional.label.lower()} of {points(int(exceptional.value))}.",
             )
         )
     if result.beyond_table:
-        out.append(Line("individual", "Your points are beyond the end of the council's points table."))
+        out.append(Line("individual", f"{v.Your} points are beyond the end of the council's points table."))
     return out
 
 
-def _unpaid(result: Estimate) -> list[Line]:
+def _unpaid(result: Estimate, v: Voice) -> list[Line]:
     out: list[Line] = []
     period = result.scheme.period
     without = band_words(result.band_without_unpaid_support, period)
@@ -188,10 +198,10 @@ def _unpaid(result: Estimate) -> list[Line]:
         out.append(
             Line(
                 "notice.unpaid-applied",
-                f"Without counting unpaid help, your estimate would be {without}. We used the lower figure because "
-                f"you said the people who help you with {listing(kept)} are willing and able to keep doing it. If "
-                "that changes, ask the council to review your support plan, so that the help they can no longer "
-                "give is counted.",
+                f"Without counting unpaid help, {v.your} estimate would be {without}. We used the lower figure "
+                f"because you said the people who help {v.you_obj} with {listing(kept)} are willing and able to keep "
+                f"doing it. If that changes, ask the council to review {v.your} support plan, so that the help they "
+                "can no longer give is counted.",
             )
         )
     not_willing = [d.title for d in result.domains if d.willing in ("no", "not_sure")]
@@ -199,8 +209,8 @@ def _unpaid(result: Estimate) -> list[Line]:
         out.append(
             Line(
                 "notice.unpaid-not-willing",
-                f"Someone helps you with {listing(not_willing)} without being paid, but you have not said they "
-                "are willing and able to keep doing it, so we counted all of your needs there.",
+                f"Someone helps {v.you_obj} with {listing(not_willing)} without being paid, but you have not said "
+                f"they are willing and able to keep doing it, so we counted all of {v.your} needs there.",
             )
         )
     return out
@@ -236,11 +246,12 @@ def words(result: Estimate) -> dict[str, Any]:
         "amount": money.pounds_exact(result.amount),
         "amount_without_unpaid_support": money.pounds_exact(result.amount_without_unpaid_support),
         "year": year_words(result.annual) if period == "week" else "",
-        "hours": "" if result.individually_costed else _hours_at_rate(result),
+        "hours": "" if result.individually_costed or result.hours is None else _hours_at_rate(result),
         "lines": [line.to_dict() for line in lines(result)],
     }
 
 
 def _hours_at_rate(result: Estimate) -> str:
+    assert result.scheme.hourly_rate is not None and result.hours is not None
     rate = money.pounds_full(result.scheme.hourly_rate.value)
     return f"{hours_words(result.hours, result.scheme.period)} at {rate} an hour"

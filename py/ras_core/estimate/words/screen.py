@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...scheme.model import Reference
 from .phrases import listing, points, quoted
+from .voice import Voice, voice
 
 if TYPE_CHECKING:
     from ..figures import Estimate
@@ -29,7 +30,8 @@ def law(result: Estimate) -> Reference:
     return eligibility.reference or eligibility.rules.law
 
 
-NO_THRESHOLD = "This council has not said from which risk band it provides services, so we cannot screen your answers."
+def no_threshold(v: Voice) -> str:
+    return f"This council has not said from which risk band it provides services, so we cannot screen {v.answers}."
 
 
 def _unscreened(result: Estimate) -> bool:
@@ -42,35 +44,45 @@ def _needed(result: Estimate) -> int:
     return int(minimum.value) if minimum is not None else 1
 
 
-def _finding(result: Estimate) -> str:
+def _finding(result: Estimate, v: Voice) -> str:
     """What the answers show, in the nation's terms."""
     eligibility = result.scheme.eligibility
     threshold = eligibility.threshold
     if eligibility.rules.screen == "risk":
         provides = (
-            NO_THRESHOLD if threshold is None else f"This council provides services from {threshold.label.lower()} up."
+            no_threshold(v)
+            if threshold is None
+            else f"This council provides services from {threshold.label.lower()} up."
         )
         if result.risk is None:
-            return f"None of your answers shows a risk to your independence or wellbeing. {provides}"
-        return f"The highest risk your answers show is {result.risk.label.lower()}: {result.risk.text}. {provides}"
+            return f"None of {v.answers} shows a risk to {v.your} independence or wellbeing. {provides}"
+        risk = f"{result.risk.label.lower()}: {result.risk.said(v.them)}"
+        return f"The highest risk {v.answers} show is {risk}. {provides}"
     count = len(result.outcomes_unmet)
+    if eligibility.rules.person == "carer":
+        shown = "1 of the effects of caring" if count == 1 else f"{count} of the effects of caring"
+        return (
+            f"{v.Answers} show {shown} that the law lists ({v.your} health at risk, or an outcome {v.you} cannot "
+            f"achieve). Carers are usually eligible when {_needed(result)} or more of them apply."
+        )
     outcomes = "1 outcome" if count == 1 else f"{count} outcomes"
     return (
-        f"Your answers say you cannot achieve {outcomes} from the list in the law. "
+        f"{v.Answers} say {v.you} cannot achieve {outcomes} from the list in the law. "
         f"People are usually eligible when they cannot achieve {_needed(result)} or more."
     )
 
 
 def eligibility_line(result: Estimate) -> str:
     """The one message: probably yes or perhaps not, and how the minimum points fit with it."""
-    finding = _finding(result)
+    v = voice(result)
+    finding = _finding(result, v)
     if _unscreened(result):
-        return f"We cannot say. {finding} You can ask for an assessment."
+        return f"We cannot say. {finding} {v.You} can ask for an assessment."
     minimum = result.scheme.minimum_points
     if result.likely_eligible:
         if result.below_threshold and minimum is not None:
             return (
-                f"Probably yes. {finding} Your needs give {points(result.total_before_unpaid_support)}, fewer "
+                f"Probably yes. {finding} {v.Your} needs give {points(result.total_before_unpaid_support)}, fewer "
                 f"than the council's minimum of {points(int(minimum.value))}, but the law decides who is "
                 "eligible, not points, so go by this screen and ask for an assessment."
             )
@@ -78,14 +90,15 @@ def eligibility_line(result: Estimate) -> str:
     text = f"Perhaps not. {finding}"
     if result.amount > 0:
         text += (
-            " The figure above is what your points would give if the council finds you eligible: "
+            f" The figure above is what {v.your} points would give if the council finds {v.you_obj} eligible: "
             "points do not decide eligibility."
         )
-    return f"{text} You can still ask for an assessment."
+    return f"{text} {v.You} can still ask for an assessment."
 
 
 def unable_line(result: Estimate) -> str | None:
     """What "unable to achieve" means in the law, beyond what the answers show (England, Wales)."""
+    v = voice(result)
     rules = result.scheme.eligibility.rules
     mapped = [u for u in rules.unable if u.decided == "answers"]
     others = [u for u in rules.unable if u.decided != "answers"]
@@ -93,20 +106,22 @@ def unable_line(result: Estimate) -> str | None:
         return None
     where = listing(list(dict.fromkeys(u.where for u in others)))
     counted = f" ({mapped[0].where})" if mapped else ""
+    answer = "your answer" if not v.them else "the answer"
     return (
-        f"We counted an outcome when your answer means you need help with it{counted}. The law also counts "
-        f"you as unable to achieve an outcome when {'; or when '.join(u.text for u in others)} ({where}). "
-        "If that is true for you, tell the council at your assessment."
+        f"We counted an outcome when {answer} means {v.you} need help with it{counted}. The law also counts "
+        f"{v.you_obj} as unable to achieve an outcome when {'; or when '.join(u.said(v.them) for u in others)} "
+        f"({where}). If that is true for {v.you_obj}, tell the council at {v.your} assessment."
     )
 
 
 def conditions_line(result: Estimate) -> str | None:
     """The law's conditions that the council decides at the assessment, not the answers."""
+    v = voice(result)
     rules = result.scheme.eligibility.rules
-    others = [f"{c.text} ({c.where})" for c in rules.conditions if c.decided != "answers"]
+    others = [f"{c.said(v.them)} ({c.where})" for c in rules.conditions if c.decided != "answers"]
     if not others:
         return None
-    return f"At your assessment the council also decides whether {'; and whether '.join(others)}."
+    return f"At {v.your} assessment the council also decides whether {'; and whether '.join(others)}."
 
 
 def risk_answer(question: str, answer: str) -> str:
@@ -115,22 +130,30 @@ def risk_answer(question: str, answer: str) -> str:
 
 def working_step(result: Estimate) -> str:
     """The screen as a step of the working."""
+    v = voice(result)
     eligibility = result.scheme.eligibility
     likely = "are likely" if result.likely_eligible else "may not be likely"
     if eligibility.rules.screen == "risk":
         shown = "none" if result.risk is None else result.risk.label.lower()
-        because = "; ".join(risk_answer(q.question, q.answer) for q in result.risk_answers)
-        text = f"The highest risk your answers show: {shown}" + (f" ({because})" if because else "") + "."
+        because = "; ".join(risk_answer(q.asked(v.them), q.answer) for q in result.risk_answers)
+        text = f"The highest risk {v.answers} show: {shown}" + (f" ({because})" if because else "") + "."
         if eligibility.threshold is None:
-            return f"{text} {NO_THRESHOLD} The council decides at your assessment."
+            return f"{text} {no_threshold(v)} The council decides at {v.your} assessment."
         text += f" This council provides services from {eligibility.threshold.label.lower()} up"
     else:
-        listed = "; ".join(o.text for o in result.outcomes_unmet) or "none"
-        text = (
-            f"Outcomes your answers say you cannot achieve: {listed} ({len(result.outcomes_unmet)}). People are "
-            f"usually eligible when they cannot achieve {_needed(result)} or more"
-        )
+        listed = "; ".join(o.said(v.them) for o in result.outcomes_unmet) or "none"
+        count = len(result.outcomes_unmet)
+        if eligibility.rules.person == "carer":
+            text = (
+                f"Effects of caring in the law that {v.answers} show: {listed} ({count}). Carers are usually "
+                f"eligible when {_needed(result)} or more of them apply"
+            )
+        else:
+            text = (
+                f"Outcomes {v.answers} say {v.you} cannot achieve: {listed} ({count}). People are usually eligible "
+                f"when they cannot achieve {_needed(result)} or more"
+            )
     return (
-        f"{text}, so you {likely} to be eligible. "
-        "This is a screen, not a decision: the council decides at your assessment."
+        f"{text}, so {v.you} {likely} to be eligible. "
+        f"This is a screen, not a decision: the council decides at {v.your} assessment."
     )

@@ -15,6 +15,7 @@ from ...scheme import money
 from ...scheme.model import WILLING, Bands, Reference, Scheme
 from .phrases import band_words, hours_words, lower_first, points, quoted
 from .screen import law, working_step
+from .voice import YOU, Voice, voice
 
 if TYPE_CHECKING:
     from ..figures import Band, Estimate
@@ -34,11 +35,12 @@ def working(result: Estimate) -> list[Step]:
     """Every step from answers to band, in order, enough to redo the sum on paper."""
     scheme = result.scheme
     period = scheme.period
+    v = voice(result)
     steps: list[Step] = []
     add = steps.append
     by_domain: dict[str, list[str]] = {}
     for score in result.questions:
-        text = f"{score.question} {quoted(score.answer)}: {points(score.points)}"
+        text = f"{score.asked(v.them)} {quoted(score.answer)}: {points(score.points)}"
         by_domain.setdefault(score.domain_id, []).append(text)
 
     for d in result.domains:
@@ -69,13 +71,13 @@ def working(result: Estimate) -> list[Step]:
     if result.unpaid_support_applied:
         text += f" Without counting unpaid help the total would be {points(total_before)}."
     add(Step("total", text))
-    steps += _thresholds(result)
-    add(Step("allocation", allocation_text(scheme, total, result.amount), scheme.allocation.reference))
+    steps += _thresholds(result, v)
+    add(Step("allocation", allocation_text(scheme, total, result.amount, v), scheme.allocation.reference))
     band = band_words(result.band, period)
     text = f"{money.pounds_exact(result.amount)} is in the band {band}. {_band_rule(scheme.bands)}"
     add(Step("band", text, scheme.bands.reference))
     if result.unpaid_support_applied:
-        sum_text = allocation_text(scheme, total_before, result.amount_without_unpaid_support)
+        sum_text = allocation_text(scheme, total_before, result.amount_without_unpaid_support, v)
         without = band_words(result.band_without_unpaid_support, period)
         text = f"Without counting unpaid help: {lower_first(sum_text)} That is in the band {without}."
         add(Step("without_unpaid_support", text))
@@ -84,10 +86,12 @@ def working(result: Estimate) -> list[Step]:
         text = f"For a year ({money.number(weeks)} weeks): {_range_sum(result.band, weeks)}."
         add(Step("annual", text, scheme.weeks_per_year.reference))
     rate = scheme.hourly_rate
-    if result.individually_costed:
+    if rate is None or result.hours is None:
+        pass  # the scheme sets no hourly rate (a carer's budget is not counted in hours)
+    elif result.individually_costed:
         text = (
-            "Hours of support are left out: your budget is worked out individually, and hours worked out "
-            "from this starting point would understate what your support costs."
+            f"Hours of support are left out: {v.your} budget is worked out individually, and hours worked out "
+            f"from this starting point would understate what {v.your} support costs."
         )
         add(Step("hours", text))
     else:
@@ -100,39 +104,41 @@ def working(result: Estimate) -> list[Step]:
     return steps
 
 
-def _thresholds(result: Estimate) -> list[Step]:
+def _thresholds(result: Estimate, v: Voice) -> list[Step]:
     """Steps for answers costed individually, and for the minimum and exceptional levels."""
     scheme = result.scheme
     steps: list[Step] = []
     for cause in result.individual:
         text = (
-            f"{quoted(cause.answer)} ({cause.question}) means your budget is worked out individually with "
-            f"you: {cause.reason}. The figure below is a starting point, not a limit."
+            f"{quoted(cause.answer)} ({cause.asked(v.them)}) means {v.your} budget is worked out individually with "
+            f"{v.you_obj}: {cause.why(v.them)}. The figure below is a starting point, not a limit."
         )
         steps.append(Step("individual", text))
     needs = points(result.total_before_unpaid_support)
     minimum, exceptional = scheme.minimum_points, scheme.exceptional_points
     if result.below_threshold and minimum is not None:
-        text = f"Your needs give {needs}, fewer than the {minimum.label.lower()} ({points(int(minimum.value))})"
+        text = f"{v.Your} needs give {needs}, fewer than the {minimum.label.lower()} ({points(int(minimum.value))})"
         if result.likely_eligible:
             text += (
-                ", but the eligibility screen says you are likely to be eligible, and the law decides who is "
+                f", but the eligibility screen says {v.you} are likely to be eligible, and the law decides who is "
                 "eligible, not points."
             )
         else:
-            text += ", so you may not have eligible needs. The working below still shows what the points would give."
+            text += (
+                f", so {v.you} may not have eligible needs. The working below still shows what the points would give."
+            )
         steps.append(Step("threshold", text, minimum.reference))
     if result.exceptional and exceptional is not None:
         text = (
-            f"Your needs give {needs}, at or above the {exceptional.label.lower()} of "
-            f"{points(int(exceptional.value))}, so your budget will be worked out individually with you. "
+            f"{v.Your} needs give {needs}, at or above the {exceptional.label.lower()} of "
+            f"{points(int(exceptional.value))}, so {v.your} budget will be worked out individually with {v.you_obj}. "
             "The figure below is a starting point, not a limit."
         )
         steps.append(Step("threshold", text, exceptional.reference))
     return steps
 
 
-def allocation_text(scheme: Scheme, total: int, amount: Decimal) -> str:
+def allocation_text(scheme: Scheme, total: int, amount: Decimal, v: Voice = YOU) -> str:
     """How a points total became its amount (worked out by `figures.amount_for`)."""
     allocation = scheme.allocation
     per = f"a {scheme.period}"
@@ -142,7 +148,7 @@ def allocation_text(scheme: Scheme, total: int, amount: Decimal) -> str:
         if allocation.beyond_table(total):
             return (
                 f"{points(total)} is beyond the end of the table, whose last range is {row.low} to {row.high} "
-                f"points. Beyond it your budget is worked out individually, so the last range's amount, {shown}, "
+                f"points. Beyond it {v.your} budget is worked out individually, so the last range's amount, {shown}, "
                 "is the starting point."
             )
         span = f"{row.low} to {row.high} points" if row.high is not None else f"{row.low} points or more"
