@@ -1,0 +1,172 @@
+"""Entry points: `ras contribution` and the browser's `web.contribution_json` both come here.
+
+The nation's rules are `DIR/NATION.toml` for the scheme's `nation`, and the council's
+choices `DIR/council.toml` (`DIR` is `content/charging/` unless told otherwise). Both
+files and the answers file are checked in full, and every problem in any of them is
+reported at once. The estimate's date (today, unless told) picks each figure's row.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..estimate.figures import estimate
+from ..files import read_text
+from ..scheme.errors import InputError, Problem
+from ..scheme.model import Scheme
+from .answers import contribution_answers_from_json
+from .calculate import Contribution, NoFigure, contribution
+from .rules import CouncilCharging, NationCharging, council_from_toml, nation_from_toml
+from .words import Line, lines
+
+# content/charging in the source tree (py/ras_core/contribution/run.py is 4 levels down).
+DEFAULT_DIR = Path(__file__).resolve().parents[3] / "content" / "charging"
+
+
+class FilesError(InputError):
+    """Problems in more than one file, each line naming its own file."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        self.errors = errors
+        super().__init__("these files", [p for e in errors for p in e.problems])
+
+    def lines(self) -> list[str]:
+        return [line for error in self.errors for line in error.lines()]
+
+
+def load_rules(
+    scheme: Scheme, nation_text: str, council_text: str, *, nation_source: str, council_source: str
+) -> tuple[NationCharging, CouncilCharging]:
+    """The nation's rules and the council's choices; every problem in both at once."""
+    errors: list[InputError] = []
+    nation = council = None
+    try:
+        nation = nation_from_toml(nation_text, source=nation_source)
+        if nation.nation != scheme.nation:
+            message = f'these are the rules for "{nation.nation}", but the scheme is for "{scheme.nation}"'
+            errors.append(InputError(nation_source, [Problem(path="nation", message=message)]))
+    except InputError as error:
+        errors.append(error)
+    try:
+        council = council_from_toml(council_text, source=council_source)
+    except InputError as error:
+        errors.append(error)
+    if errors or nation is None or council is None:
+        raise errors[0] if len(errors) == 1 else FilesError(errors)
+    return nation, council
+
+
+def work_out(
+    scheme: Scheme,
+    answers_text: str,
+    nation: NationCharging,
+    council: CouncilCharging,
+    *,
+    on: datetime.date,
+    source: str = "answers.json",
+) -> Contribution:
+    """The estimate for the answers, then what the person might pay beside it."""
+    answers, money = contribution_answers_from_json(answers_text, scheme, nation, source=source)
+    result = estimate(scheme, answers)
+    try:
+        return contribution(
+            nation,
+            council,
+            money,
+            scheme=scheme,
+            amount=result.amount,
+            individually_costed=result.individually_costed,
+            on=on,
+        )
+    except NoFigure as error:
+        message = f"{error.figure.label}: no figure is in force on {error.on.isoformat()}"
+        raise InputError("charging rules", [Problem(path=f"figures.{error.figure.id}", message=message)]) from None
+
+
+def from_files(scheme: Scheme, answers_path: str, folder: str | None, on: datetime.date) -> Contribution:
+    """`ras contribution`: read the rules from `folder` (content/charging by default)."""
+    base = Path(folder) if folder else DEFAULT_DIR
+    nation_path, council_path = base / f"{scheme.nation}.toml", base / "council.toml"
+    texts: list[str] = []
+    errors: list[InputError] = []
+    for path in (nation_path, council_path, Path(answers_path)):
+        try:
+            texts.append(read_text(path))
+        except InputError as error:
+            errors.append(error)
+            texts.append("")
+    if errors:
+        raise errors[0] if len(errors) == 1 else FilesError(errors)
+    nation, council = load_rules(
+        scheme, texts[0], texts[1], nation_source=str(nation_path), council_source=str(council_path)
+    )
+    return work_out(scheme, texts[2], nation, council, on=on, source=answers_path)
+
+
+def parse_day(text: str | None) -> datetime.date:
+    """A date written YYYY-MM-DD, or today."""
+    if not text:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        message = f'"{text[:20]}" is not a date: write it as YYYY-MM-DD, like 2026-04-06'
+        raise InputError("--date", [Problem(path="", message=message)]) from None
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def to_dict(result: Contribution) -> dict[str, Any]:
+    """The result as JSON: money as strings ("12.50"), every figure used, and the lines."""
+    person, council = result.person, result.council_pays
+    return {
+        "nation": result.nation.nation,
+        "council": result.council.council,
+        "date": result.on.isoformat(),
+        "outcome": result.outcome,
+        "cost_of_care": _money(result.cost),
+        "you_pay": None if person is None else [_money(person[0]), _money(person[1])],
+        "council_pays": None if council is None else [_money(council[0]), _money(council[1])],
+        "answers": result.answers.to_dict(),
+        "figures": [
+            {
+                "id": u.figure.id,
+                "label": u.figure.label,
+                "value": f"{u.row.value}",
+                "start": u.row.start.isoformat(),
+                "until": None if u.row.until is None else u.row.until.isoformat(),
+                "newer_not_found": u.gap,
+                "confirmed": u.row.confirmed,
+                "source": {"title": u.row.source.title, "url": u.row.source.url},
+            }
+            for u in result.used()
+        ],
+        "lines": [line.to_dict() for line in lines(result)],
+    }
+
+
+def as_text(result_lines: list[Line]) -> str:
+    """The lines as `ras contribution` prints them: a blank line before each heading,
+    notice and the closing line; working steps numbered; rules, figures and calculators
+    bulleted; each source on the line after, with its address."""
+    out: list[str] = []
+    number = 0
+    for line in result_lines:
+        if line.slot in ("heading", "closing", "example") or line.slot.startswith("notice."):
+            out.append("")
+        if line.slot == "working":
+            number += 1
+            out.append(f"{number}. {line.text}")
+        elif line.slot in ("rule", "figure", "checker"):
+            out.append(f"- {line.text}")
+        else:
+            out.append(line.text)
+        ref = line.reference
+        if ref is not None:
+            out.append(f"   {ref.url}" if line.slot == "checker" else f"   Source: {ref.title} ({ref.url}).")
+    return "\n".join(out)
