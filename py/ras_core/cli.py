@@ -156,6 +156,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
 UNEXPECTED = "ras: something went wrong, so the command could not finish. Please report it, with the command you ran."
 
 
+def cmd_contribution(args: argparse.Namespace) -> int:
+    from .contribution.run import command  # loaded only for this command
+
+    print(command(_scheme(args.scheme), args.answers, folder=args.rules, date=args.date, as_json=args.json))
+    return 0
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     print(explain(_scheme(args.scheme)))
     return 0
@@ -315,6 +322,23 @@ def parser() -> argparse.ArgumentParser:
         "unpaid help, rate or table, bands, thresholds) as Markdown.",
     )
     p.add_argument("scheme", metavar="SCHEME.toml")
+
+    p = _command(
+        sub,
+        "contribution",
+        cmd_contribution,
+        help="estimate what the person might pay towards their care, beside the budget",
+        description="Work out the indicative budget, then what the person might pay each week and what the council "
+        "would pay, by the charging rules of the scheme's nation (DIR/NATION.toml) and the council's choices "
+        "(DIR/council.toml), with the working, the rules and their sources (or JSON with --json). The money "
+        'answers are the answers file\'s optional "contribution" key; any left out or "not_said" show the rule '
+        "instead of a figure. Example: content/answers/example-contribution.json.",
+    )
+    p.add_argument("--scheme", required=True, metavar="SCHEME.toml", help="the scheme file")
+    p.add_argument("answers", metavar="ANSWERS.json")
+    p.add_argument("--rules", metavar="DIR", help="the charging rules folder (default content/charging)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day whose figures are used (default today)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
     return top
 
 

@@ -170,3 +170,13 @@ def as_text(result_lines: list[Line]) -> str:
         if ref is not None:
             out.append(f"   {ref.url}" if line.slot == "checker" else f"   Source: {ref.title} ({ref.url}).")
     return "\n".join(out)
+
+
+def command(scheme: Scheme, answers: str, *, folder: str | None, date: str | None, as_json: bool) -> str:
+    """What `ras contribution` prints."""
+    import json
+
+    result = from_files(scheme, answers, folder, parse_day(date))
+    if as_json:
+        return json.dumps(to_dict(result), indent=2, ensure_ascii=False)
+    return as_text(lines(result))
