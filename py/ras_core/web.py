@@ -171,3 +171,31 @@ def estimate_json(answers_text: str) -> str:
         return _problems(error)
     result = estimate(scheme, answers)
     return _reply({"ok": True, "result": estimate_to_dict(result), "words": words(result)})
+
+
+@_guarded
+def contribution_questions_json(nation_text: str, council_text: str) -> str:
+    """The questions of "Estimate what you might pay", for the loaded scheme's nation."""
+    from .contribution.run import questions_reply  # loaded only when a person asks
+
+    if not _loaded:
+        return _reply({"ok": False, "problems": [NOT_LOADED]})
+    try:
+        return _reply(questions_reply(_loaded[0], nation_text, council_text))
+    except InputError as error:
+        return _problems(error)
+
+
+@_guarded
+def contribution_json(answers_text: str, nation_text: str, council_text: str, date: str = "") -> str:
+    """What the person might pay beside the estimate (answers file with its "contribution"
+    key; the nation's and the council's charging rules as TOML text; the day, YYYY-MM-DD,
+    or today): the result with its lines (`contribution.words`)."""
+    from .contribution.run import reply  # loaded only when a person asks
+
+    if not _loaded:
+        return _reply({"ok": False, "problems": [NOT_LOADED]})
+    try:
+        return _reply(reply(_loaded[0], answers_text, nation_text, council_text, date))
+    except InputError as error:
+        return _problems(error)

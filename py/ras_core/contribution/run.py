@@ -180,3 +180,22 @@ def command(scheme: Scheme, answers: str, *, folder: str | None, date: str | Non
     if as_json:
         return json.dumps(to_dict(result), indent=2, ensure_ascii=False)
     return as_text(lines(result))
+
+
+def questions_reply(scheme: Scheme, nation_text: str, council_text: str) -> dict[str, Any]:
+    """The page's questions for this nation, in the one voice (`phrases.questions`)."""
+    from .phrases import questions
+
+    nation, council = load_rules(
+        scheme, nation_text, council_text, nation_source="charging rules", council_source="council charging rules"
+    )
+    return {"ok": True, "nation": nation.nation, "council": council.council, "questions": questions(nation)}
+
+
+def reply(scheme: Scheme, answers_text: str, nation_text: str, council_text: str, date: str) -> dict[str, Any]:
+    """The browser's reply: the result as `to_dict` gives it (its lines included)."""
+    nation, council = load_rules(
+        scheme, nation_text, council_text, nation_source="charging rules", council_source="council charging rules"
+    )
+    result = work_out(scheme, answers_text, nation, council, on=parse_day(date), source="answers")
+    return {"ok": True, "result": to_dict(result)}
