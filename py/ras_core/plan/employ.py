@@ -101,8 +101,11 @@ def employ(line: PlanLine, day: datetime.date, law: Figures, costs: Figures) -> 
         for t in TIMES
         if t in line.hours
     )
-    sleep_figure = None if line.sleep_in_rate is not None else need(costs, "pa.sleep_in_night", day)
-    sleep_rate = line.sleep_in_rate if line.sleep_in_rate is not None else sleep_figure.value  # type: ignore[union-attr]
+    sleep_figure = None
+    sleep_rate = line.sleep_in_rate if line.sleep_in_rate is not None else Decimal(0)
+    if line.sleep_in_nights and line.sleep_in_rate is None:
+        sleep_figure = need(costs, "pa.sleep_in_night", day)
+        sleep_rate = sleep_figure.value
     sleep_amount = to_pence(line.sleep_in_nights * sleep_rate)
     pay = sum((p.amount for p in parts), Decimal(0)) + sleep_amount
 

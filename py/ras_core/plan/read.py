@@ -150,6 +150,8 @@ def _lines(top: Reader) -> list[PlanLine]:
     contingencies = 0
     for reader in readers:
         kind = reader.choice("kind", KINDS)
+        if reader.data.get("kind") not in KINDS:
+            continue  # what the line holds depends on its kind: nothing more to check
         fields: dict[str, Any] = {"kind": kind, "name": _text(reader, "name")}
         if kind in ("pa", "agency"):
             fields["hours"] = _hours(reader)
@@ -193,6 +195,7 @@ def _hours(reader: Reader) -> dict[str, Decimal]:
     out: dict[str, Decimal] = {}
     if table is None:
         return out
+    before = len(reader.problems)
     for time in TIMES:
         if table.has(time):
             value = _amount(table, time, maximum=HOURS_IN_WEEK, what="a number of hours a week from 0 to 168")
@@ -201,7 +204,7 @@ def _hours(reader: Reader) -> dict[str, Decimal]:
     table.done()
     if sum(out.values(), Decimal(0)) > HOURS_IN_WEEK:
         reader.problem("hours", "add up to more than the 168 hours in a week")
-    if not out and not reader.data.get("sleep_in_nights"):
+    if not out and not reader.data.get("sleep_in_nights") and len(reader.problems) == before:
         reader.problem("hours", "no hours given: give hours a week for at least one time (or sleep-in nights)")
     return out
 
