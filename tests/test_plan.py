@@ -271,3 +271,29 @@ def test_the_total_is_the_sum_of_the_lines_and_a_year_is_52_weeks(
         elif line.basis == "year":
             # weekly = yearly ÷ 52 rounded to the penny: at most half a penny a week out.
             assert abs(line.weekly * WEEKS - line.yearly) <= Decimal("0.26")
+
+
+# -- the page's entry point -------------------------------------------------------------
+
+
+def test_plan_json_gives_what_ras_plan_json_gives_and_never_raises() -> None:
+    from ras_core import web
+    from ras_core.plan.output import run_plan
+
+    example = (ROOT / "content" / "plans" / "example-plan.json").read_text(encoding="utf-8")
+    law = LAW_TEXT
+    council = (ROOT / "content" / "plan-costs.toml").read_text(encoding="utf-8")
+    reply = json.loads(web.plan_json(example, law, council))
+    assert reply["ok"] is True
+    expected = json.loads(
+        run_plan(
+            str(ROOT / "content" / "plans" / "example-plan.json"),
+            str(ROOT / "content" / "employment.toml"),
+            str(ROOT / "content" / "plan-costs.toml"),
+            True,
+        )
+    )
+    assert reply["plan"] == expected
+    bad = json.loads(web.plan_json('{"format": 1, "date": "2026-11-23", "result": {}}', law, council))
+    assert bad == {"ok": False, "problems": ["Missing; expected a table (at result.band)."]}
+    assert json.loads(web.plan_json(None, law, council)) == {"ok": False, "problems": [web.UNEXPECTED]}  # type: ignore[arg-type]

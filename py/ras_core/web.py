@@ -199,3 +199,22 @@ def contribution_json(answers_text: str, nation_text: str, council_text: str, da
         return _reply(reply(_loaded[0], answers_text, nation_text, council_text, date))
     except InputError as error:
         return _problems(error)
+
+
+@_guarded
+def plan_json(plan_text: str, employment_text: str, costs_text: str) -> str:
+    """Cost a plan file's text with the employment figures and the council's costs (TOML
+    texts the site ships): the reply's `plan` is what `ras plan --json` prints (lines
+    with weekly and yearly, the totals, the band, the figures used, and `words`)."""
+    # Loaded only when a plan is costed: the assessment never needs it.
+    from .plan import cost_plan, employment_figures, plan_costs, plan_from_json
+    from .plan.output import costed_to_dict
+
+    try:
+        law = employment_figures(employment_text, source="employment.toml")
+        costs = plan_costs(costs_text, source="plan-costs.toml")
+        plan = plan_from_json(plan_text, source="plan")
+        costed = cost_plan(plan, law, costs)
+    except InputError as error:
+        return _problems(error)
+    return _reply({"ok": True, "plan": costed_to_dict(costed)})
