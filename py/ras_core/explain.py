@@ -55,10 +55,17 @@ def explain(scheme: Scheme) -> str:
     add("")
     add("## Step 1: points for each answer")
     add("")
-    add(
-        "Answer each question as if nobody else was there to help. Each answer gives the "
-        "points shown. Add up the points in each area."
-    )
+    if scheme.person == "carer":
+        # A carer's questions are about the carer's own life as it is, with the caring they do.
+        add(
+            "Answer each question about your own life as it is now, with the caring you do. Each answer "
+            "gives the points shown. Add up the points in each area."
+        )
+    else:
+        add(
+            "Answer each question as if nobody else was there to help. Each answer gives the "
+            "points shown. Add up the points in each area."
+        )
     add("")
     for domain in scheme.domains:
         add(f"### {markdown_text(domain.title)}")
