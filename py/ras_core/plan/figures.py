@@ -68,8 +68,12 @@ def figures_from_toml(text: str, *, source: str, required: tuple[str, ...] = (),
         raise FiguresError(source, [Problem(path="", message=f"not valid TOML: {error}")]) from None
     problems: list[Problem] = []
     top = Reader(data, "", problems)
-    if top.whole("format") != FORMAT and top.has("format"):
-        top.problem("format", f"this file is format {data.get('format')}; this version reads format {FORMAT}")
+    if not top.has("format"):
+        top.problem("format", f"missing; expected the number {FORMAT}")
+    elif isinstance(data["format"], bool) or data["format"] != FORMAT:
+        top.problem(
+            "format", f"expected the number {FORMAT} (the format this version reads), got {describe(data['format'])}"
+        )
     name = top.text("council") if council else ""
     illustrative = top.boolean("illustrative", required=False) if council else False
     rows: dict[str, tuple[Figure, ...]] = {}
