@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE, ROOT
@@ -155,6 +155,10 @@ def _run(case: dict[str, Any]) -> Contribution:
 @settings(max_examples=150, deadline=None)
 @given(case_strategy, st.sampled_from(INCOME_TYPES), pence)
 def test_more_income_never_lowers_what_a_person_pays(case: dict[str, Any], ident: str, more: Decimal) -> None:
+    # Starting to get a care benefit at all is not "more income" of the same kind: the law
+    # then allows disability-related spending (the council's standard allowance), which
+    # can lower the charge. More of a benefit already received never does.
+    assume(ident != "care_benefit" or Decimal(case["income"][ident]) > 0)
     before = _run(case).person
     richer = {**case, "income": {**case["income"], ident: f"{Decimal(case['income'][ident]) + more:.2f}"}}
     after = _run(richer).person
