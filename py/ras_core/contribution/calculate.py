@@ -82,7 +82,7 @@ class Contribution:
     mig: tuple[Used, ...]  # the minimum income guarantee's parts (England)
     housing: Decimal | None
     disability_costs: Decimal | None
-    disability_costs_from: str  # "answer", "council", "none" or "not_allowed"
+    disability_costs_from: str  # "answer", "council", "none", "not_allowed" or "not_in_rules"
     percentage: Used | None
     maximum: Used | None  # Wales
     limits: tuple[Used, ...]  # the capital limits and tariff figures used
@@ -167,7 +167,11 @@ def contribution(
             high=None,
         )
     care = next((i.amount for i in income if i.id == "care_benefit"), None)
-    if care is not None and care > 0:
+    if "disability_costs" not in nation.rules:
+        # The nation's rules on it were not confirmed: nothing is taken off, so an "at
+        # most" figure stays a true upper bound.
+        dre, dre_from = ZERO, "not_in_rules"
+    elif care is not None and care > 0:
         if answers.disability_costs is not None:
             dre, dre_from = answers.disability_costs, "answer"
         else:

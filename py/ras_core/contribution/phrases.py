@@ -97,6 +97,8 @@ def figure_line(used: Used) -> str:
 
 def questions(nation: NationCharging) -> list[dict[str, Any]]:
     """The questions the page asks, in order, with their answers' words (each skippable)."""
+    if nation.method == "scotland":
+        return []  # personal care is free whatever the answers; nothing to ask
     out: list[dict[str, Any]] = [
         {
             "id": "age",

@@ -253,6 +253,8 @@ def _allowances(result: Contribution) -> list[tuple[str, Reference | None]]:
         "taken as £0.00: you may pay less.",
         "not_allowed": "Disability-related spending: not taken off, because no disability benefit is counted "
         "as your income.",
+        "not_in_rules": "Disability-related spending: not taken off here, because we have not confirmed this "
+        "nation's rule on it. The council may allow for it, so you may pay less.",
     }[result.disability_costs_from]
     rule = result.nation.rules.get("disability_costs")
     steps.append((dre, None if rule is None else reference(rule.source)))
