@@ -170,8 +170,8 @@ def test_wrong_types_and_unknown_keys(example: Scheme) -> None:
     data["answers"]["washing"] = 3
     assert problems(example, data) == [
         "answers.json: answers.washing: expected an option id (text), got a whole number (3)",
-        "answers.json: extra: unknown key; allowed keys here: answers, for_someone_else, format, helpers_willing, "
-        "scheme, scheme_version, unpaid_support",
+        "answers.json: extra: unknown key; allowed keys here: answers, contribution, for_someone_else, format, "
+        "helpers_willing, scheme, scheme_version, unpaid_support",
         'answers.json: answers.washing: missing an answer to "How much help do you need to wash and keep clean?"',
     ]
     assert problems(example, [1, 2]) == ["answers.json: expected a JSON object, got a list"]

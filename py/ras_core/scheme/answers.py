@@ -7,7 +7,9 @@ false}``. `helpers_willing` has
 exactly the areas whose unpaid-support answer keeps less than all the points: for
 each, have the people who help said they are willing and able to keep doing it?
 ("not_sure" counts as no.) `for_someone_else` (optional, false when left out) says the
-person filling it in answered for another person, so the result speaks of "them".
+person filling it in answered for another person, so the result speaks of "them". An
+optional "contribution" key holds the answers about money for "Estimate what you might
+pay"; it is left to `ras_core.contribution`, which reads and checks it.
 
 Older files have no "format" and one `helpers_willing` for every area, read with
 this mapping: true is "yes" for every helped area, false is "no" for every helped
@@ -174,6 +176,7 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
     support = _string_map(top, "unpaid_support", required=False)
     willing_raw = top._take("helpers_willing", "yes, no or not_sure for each area", False)
     for_someone_else = top.boolean("for_someone_else", required=False, default=False)
+    top.has("contribution")  # the money answers: read and checked by ras_core.contribution
     top.done()
     questions = {q.id: (d, q) for d, q in scheme.questions()}
     for question_id, option_id in choices.items():
