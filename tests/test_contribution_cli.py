@@ -164,3 +164,12 @@ def test_the_browser_entry_point_never_raises_and_keeps_its_word() -> None:
         "disability_costs",
     ]
     assert all(q["not_said"]["text"] == "I'd rather not say" for q in questions["questions"])
+
+
+def test_a_checked_answers_file_gives_the_money_answers_back_as_written() -> None:
+    web.load_scheme_text(EXAMPLE.read_text(encoding="utf-8"))
+    reply = json.loads(web.check_answers_json(ANSWERS.read_text(encoding="utf-8")))
+    assert reply["ok"] is True
+    assert reply["answers"]["contribution"] == example()["contribution"]
+    plain = json.loads(web.check_answers_json((ROOT / "content" / "answers" / "example-answers.json").read_text()))
+    assert "contribution" not in plain["answers"]

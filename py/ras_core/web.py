@@ -100,11 +100,14 @@ def check_answers_json(answers_text: str) -> str:
     reply's `answers` is the file as format 2 (an older file read by its mapping)."""
     if not _loaded:
         return _reply({"ok": False, "problems": [NOT_LOADED]})
+    from .contribution.answers import kept_money_answers
+
     try:
         answers = answers_from_json(answers_text, _loaded[0], source="answers")
     except InputError as error:
         return _problems(error)
-    return _reply({"ok": True, "answers": answers.to_dict()})
+    money = kept_money_answers(answers_text)  # "Estimate what you might pay", given back as written
+    return _reply({"ok": True, "answers": answers.to_dict() | ({} if money is None else {"contribution": money})})
 
 
 @_guarded

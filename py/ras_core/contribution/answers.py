@@ -190,3 +190,23 @@ def _strict_json(text: str, source: str) -> Any:
         raise AnswersError(source, [Problem(path="", message=str(error))]) from None
     except RecursionError:
         raise AnswersError(source, [Problem(path="", message="is nested too deeply to be an answers file")]) from None
+
+
+def kept_money_answers(text: str) -> dict[str, Any] | None:
+    """The file's money answers as they are written (text, and text inside "income"),
+    so a checked file gives them back to the page; anything else is left for the
+    contribution's own check to report. None when the file has none."""
+    try:
+        data = json.loads(text.removeprefix(BOM))
+    except (ValueError, RecursionError):
+        return None
+    raw = data.get(KEY) if isinstance(data, dict) else None
+    if not isinstance(raw, dict):
+        return None
+    kept: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, str):
+            kept[key] = value
+        elif key == "income" and isinstance(value, dict):
+            kept[key] = {k: v for k, v in value.items() if isinstance(v, str)}
+    return kept
