@@ -80,3 +80,50 @@ def test_adults_answers_given_to_the_carers_scheme_name_the_adults_scheme(tmp_pa
     assert 'these answers are for the scheme "example", not "carers-example" (Example Council)' in done.stdout + (
         done.stderr
     )
+
+
+def _helped(scheme_path: Path, helped: bool, *, them: bool = False) -> list[tuple[str, str, str | None, str | None]]:
+    from conftest import lowest_answers
+    from ras_core import answers_from_dict, estimate
+    from ras_core.estimate.words import lines
+
+    scheme = load_scheme(scheme_path)
+    data = lowest_answers(scheme)
+    if helped:
+        area = next(d for d in scheme.domains if d.asks_unpaid_support)
+        assert scheme.unpaid_support is not None
+        data["unpaid_support"][area.id] = next(o.id for o in scheme.unpaid_support.options if o.keep < 1)
+        data["helpers_willing"] = {area.id: "not_sure"}
+    data["for_someone_else"] = them
+    result = estimate(scheme, answers_from_dict(data, scheme))
+    return [
+        (line.slot, line.text, line.title, None if line.reference is None else line.reference.url)
+        for line in lines(result)
+        if line.slot == "notice.carer"
+    ]
+
+
+def test_where_someone_helps_unpaid_the_adults_result_says_they_can_have_their_own_assessment() -> None:
+    assert _helped(SCHEMES / "example.toml", True) == [
+        (
+            "notice.carer",
+            "The people who help can ask the council for a carer's assessment of their own needs for support, "
+            "whatever their needs or money, and may get support of their own.",
+            "The people who help you can have their own assessment",
+            "https://www.legislation.gov.uk/ukpga/2014/23/section/10",
+        )
+    ]
+    assert _helped(SCHEMES / "example.toml", True, them=True)[0][2] == (
+        "The people who help them can have their own assessment"
+    )
+    assert _helped(SCHEMES / "example.toml", False) == []
+
+
+def test_each_nation_names_its_own_carers_law() -> None:
+    tests = ROOT / "tests" / "schemes"
+    from ras_core.eligibility import rules_for
+
+    wales = rules_for("wales").carers_law
+    assert wales is not None and wales.url == "https://www.legislation.gov.uk/anaw/2014/4/section/24"
+    assert _helped(tests / "scotland.toml", True)[0][3] == "https://www.legislation.gov.uk/asp/2016/9/section/6"
+    assert "adult carer support plan" in _helped(tests / "scotland.toml", True)[0][1]

@@ -21,6 +21,7 @@ README_ANSWERS = ROOT / "content" / "answers" / "example-answers.json"
 
 # The slots in the order the words module documents; `lines` never goes backwards.
 ORDER = [
+    "for_whom",
     "notice.individual",
     "individual",
     "band",
@@ -32,6 +33,7 @@ ORDER = [
     "without_unpaid_support",
     "notice.unpaid-applied",
     "notice.unpaid-not-willing",
+    "notice.carer",
     "notice.below",
     "heading:How we worked this out",
     "working",
@@ -62,6 +64,7 @@ def test_the_readme_answers_give_these_slots_in_this_order(example: Scheme) -> N
         "hours",
         "without_unpaid_support",
         "notice.unpaid-applied",
+        "notice.carer",
         "heading",
         *["working"] * 19,
         "heading",

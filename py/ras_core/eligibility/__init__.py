@@ -49,6 +49,10 @@ def rules_for(nation: str, person: str = "adult") -> NationRules:
         ),
         checked=data["checked"],
         note=data["note"],
+        carers=data.get("carers", {}).get("text", ""),
+        carers_law=None
+        if "carers" not in data
+        else Reference(id=f"{nation}-carers", title=data["carers"]["title"], url=data["carers"]["url"]),
     )
 
 

@@ -243,6 +243,8 @@ class NationRules:
     bands: tuple[RiskBand, ...]
     checked: datetime.date
     note: str
+    carers: str = ""  # what people who help without being paid can ask for (adults' rules)
+    carers_law: Reference | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -28,6 +28,9 @@ slots, in this order (those in brackets only when they apply):
   helpers said they are willing and able to keep helping
 - [``notice.unpaid-not-willing``]: someone helps in these areas, but has not said they
   are willing and able to keep doing it ("No" or "Not sure"), so all needs count there
+- [``notice.carer``] (with a title and the law): someone helps without being paid, so
+  the people who help can ask for their own carer's assessment (adults' schemes); the
+  page may offer its carers' estimate beside it
 - [``notice.below``] (with a title): fewer points than the council's minimum, only
   when the eligibility screen agrees (when it does not, the screen wins and the
   ``eligibility`` line says so)
@@ -124,6 +127,11 @@ def lines(result: Estimate) -> list[Line]:
     else:
         out.append(Line("hours", sentence(_hours_at_rate(result))))
     out += _unpaid(result, v)
+    rules = scheme.eligibility.rules
+    helped = any(d.support is not None and d.support.keep < 1 for d in result.domains)
+    if helped and rules.carers and scheme.person == "adult":
+        title = f"The people who help {v.you_obj} can have their own assessment"
+        out.append(Line("notice.carer", rules.carers, title, rules.carers_law))
     if points_say_no(result):
         out.append(
             Line(
