@@ -14,6 +14,7 @@ are defined here once and handed to the pages by the build.
 from __future__ import annotations
 
 import datetime
+import re
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +26,9 @@ from ras_core.scheme.errors import InputError, Problem
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 NATIONS = CONTENT / "nations"
+SCHEMES = CONTENT / "schemes"
+# A scheme's file name in content/schemes/: a name, never a path.
+SCHEME_FILE = re.compile(r"^[a-z0-9][a-z0-9-]*\.toml$")
 
 # The largest file each upload field takes; the pages are told these by the build.
 LIMITS = {
@@ -97,6 +101,7 @@ def _council(top: Reader) -> dict[str, Any]:
             "review_timing": rules.text("review_timing", required=False),
         }
         rules.done()
+    council["schemes"] = _schemes(top)
     council["accessibility"] = _accessibility(top.table("accessibility"))
     privacy = top.table("privacy", required=False)
     council["privacy"] = {
@@ -118,6 +123,24 @@ def _council(top: Reader) -> dict[str, Any]:
         }
         guided.done()
     return council
+
+
+def _schemes(top: Reader) -> list[str]:
+    """The schemes on the site, as files in content/schemes/; the first is the default.
+    None listed: the site has the one scheme the build is given."""
+    names = top.text_list("schemes", required=False)
+    for i, name in enumerate(names):
+        if not SCHEME_FILE.match(name):
+            top.problem(
+                f"schemes[{i}]",
+                f'must be the name of a file in content/schemes/, such as "example.toml", got "{name[:60]}"',
+            )
+        elif not (SCHEMES / name).is_file():
+            top.problem(f"schemes[{i}]", f'no file "{name}" in content/schemes/')
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        top.problem("schemes", f"each scheme once: {', '.join(repeated)} is listed more than once")
+    return names
 
 
 def _accessibility(table: Reader | None) -> dict[str, Any]:

@@ -46,7 +46,27 @@ def test_a_misspelt_council_key_is_named_with_what_is_allowed(tmp_path: Path) ->
         f"{path}: phone_hours: missing; expected text",
         f"{path}: guided.idle_minutes: must be a whole number from 1 to 240, got 0",
         f"{path}: phone_hour: unknown key; allowed keys here: accessibility, complaints, direct_payment_support, "
-        "email, guided, name, phone, phone_hours, privacy, rules, team, website",
+        "email, guided, name, phone, phone_hours, privacy, rules, schemes, team, website",
+    ]
+
+
+def test_the_schemes_on_the_site_are_files_in_content_schemes(tmp_path: Path) -> None:
+    path = tmp_path / "council.toml"
+    listed = 'schemes = ["example.toml", "carers-example.toml"]'
+    assert listed in COUNCIL
+    path.write_text(
+        COUNCIL.replace(listed, 'schemes = ["example.toml", "../secret.toml", "missing.toml", "example.toml"]'),
+        encoding="utf-8",
+    )
+    assert problems(site_content.load_council, path) == [
+        f'{path}: schemes[1]: must be the name of a file in content/schemes/, such as "example.toml", '
+        'got "../secret.toml"',
+        f'{path}: schemes[2]: no file "missing.toml" in content/schemes/',
+        f"{path}: schemes: each scheme once: example.toml is listed more than once",
+    ]
+    assert site_content.load_council(ROOT / "content" / "council.toml")["schemes"] == [
+        "example.toml",
+        "carers-example.toml",
     ]
 
 
