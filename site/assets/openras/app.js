@@ -8,13 +8,14 @@
 // means "imports"; there are no cycles):
 //
 //   app.js                  → page, answers, calculator, errors, result, steps, save, guided
-//   assessment/guided.js    → ../ui, page, answers, calculator, errors, result, steps
+//   assessment/guided.js    → ../ui, page, answers, calculator, errors, result, steps, voice
 //   assessment/save.js      → ../ui, page, answers, calculator, errors, steps
 //   assessment/steps.js     → page, answers, calculator, errors
 //   assessment/calculator.js → ../client, ../protocol, page, result
 //   assessment/result.js    → page, answers
 //   assessment/errors.js    → page
-//   assessment/answers.js   → page
+//   assessment/answers.js   → page, voice
+//   assessment/voice.js     → page
 //   assessment/page.js      (nothing)
 //   client.js               → protocol      (worker.js → protocol too)
 
@@ -26,11 +27,13 @@ import { guided } from "./assessment/page.js";
 import { watchPrint } from "./assessment/result.js";
 import { watchSaving } from "./assessment/save.js";
 import { route, watchSteps } from "./assessment/steps.js";
+import { watchVoice } from "./assessment/voice.js";
 
 startCalculator();
 watchErrorLinks();
 watchSteps();
 watchWillingness();
+watchVoice();
 watchPrint();
 watchSaving();
 if (guided) startGuided();

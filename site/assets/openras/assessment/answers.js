@@ -2,6 +2,7 @@
 // them from one, and show them on "Check your answers".
 
 import { root } from "./page.js";
+import { forSomeoneElse, setVoice } from "./voice.js";
 
 const keepAll = new Set((root.dataset.keepAll || "").split(" ").filter(Boolean));
 
@@ -58,6 +59,7 @@ export function collectAnswers() {
     answers,
     unpaid_support: unpaid,
     helpers_willing: willing,
+    for_someone_else: forSomeoneElse(),
   };
 }
 
@@ -76,6 +78,7 @@ export function applyAnswers(data) {
   for (const [area, option] of Object.entries(data.unpaid_support || {})) pick(`unpaid_support.${area}`, option);
   // The calculator gives every file back as format 2, older files included.
   for (const [area, option] of Object.entries(data.helpers_willing || {})) pick(`${WILLING}${area}`, option);
+  setVoice(Boolean(data.for_someone_else));
   showWillingness();
 }
 

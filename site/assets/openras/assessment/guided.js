@@ -9,6 +9,7 @@ import { clearErrors } from "./errors.js";
 import { root } from "./page.js";
 import { clearResult } from "./result.js";
 import { show } from "./steps.js";
+import { setVoice } from "./voice.js";
 
 const dialog = root.querySelector(".openras-idle");
 
@@ -17,6 +18,7 @@ const dialog = root.querySelector(".openras-idle");
 function clearSession() {
   if (dialog.open) dialog.close();
   for (const input of root.querySelectorAll("input[type=radio]")) input.checked = false;
+  setVoice(false); // the next person starts answering for themselves
   showWillingness();
   for (const area of root.querySelectorAll("textarea")) area.value = "";
   for (const input of root.querySelectorAll("input[type=file]")) input.value = "";
