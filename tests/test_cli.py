@@ -107,10 +107,14 @@ def test_scheme_json_has_the_published_keys() -> None:
         "points": 3,
         "outcome_not_achieved": True,
         "individual_costing": None,
+        "individual_costing_them": None,
         "risk": None,
     }
     moving = data["domains"][2]["questions"][1]["options"][3]
     assert moving["individual_costing"] == "two carers or a hoist to move you"
+    assert moving["individual_costing_them"] == "two carers or a hoist to move them"
+    assert question["text_them"] == "How much help do they need to wash and keep clean?"
+    assert (data["person"], data["speaks_of_them"]) == ("adult", True)
     assert data["unpaid_support"]["willing_options"] == [
         {"id": "yes", "label": "Yes"},
         {"id": "no", "label": "No"},

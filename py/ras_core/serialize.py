@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .council.cases import MAX_ROWS_LISTED, as_text
 from .estimate.figures import Band, Estimate
 from .scheme import money
-from .scheme.model import WILLING, NationRules, Parameter, Reference, RiskBand, Rule, Scheme, UnpaidSupport
+from .scheme.model import WILLING, Domain, NationRules, Parameter, Reference, RiskBand, Rule, Scheme, UnpaidSupport
 
 if TYPE_CHECKING:
     # Only read here; the statistics (and their imports) load when a council calibrates.
@@ -81,9 +81,20 @@ def _support(support: UnpaidSupport | None) -> dict[str, Any] | None:
         "hint": support.hint,
         "willing_question": support.willing_question,
         "willing_hint": support.willing_hint,
+        "question_them": support.question_them,
+        "hint_them": support.hint_them,
+        "willing_question_them": support.willing_question_them,
+        "willing_hint_them": support.willing_hint_them,
         "willing_options": [{"id": ident, "label": label} for ident, label in WILLING],
         "options": [{"id": o.id, "label": o.label, "keep": _keep(o.keep)} for o in support.options],
     }
+
+
+def _support_question_them(scheme: Scheme, domain: Domain) -> str | None:
+    """An area's unpaid-support question for someone answering for another person."""
+    if domain.unpaid_support_question:
+        return domain.unpaid_support_question_them
+    return scheme.unpaid_support.question_them if scheme.unpaid_support is not None else None
 
 
 def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
@@ -126,16 +137,21 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
         "period": scheme.period,
         "contact": scheme.contact,
         "how_to_question": scheme.how_to_question,
+        "person": scheme.person,
+        "speaks_of_them": scheme.speaks_of_them,
         "domains": [
             {
                 "id": d.id,
                 "title": d.title,
                 "intro": d.intro,
+                "intro_them": d.intro_them,
                 "questions": [
                     {
                         "id": q.id,
                         "text": q.text,
                         "hint": q.hint,
+                        "text_them": q.text_them,
+                        "hint_them": q.hint_them,
                         "guide": q.guide,
                         "outcomes": list(q.outcomes),
                         "options": [
@@ -145,6 +161,7 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
                                 "points": o.points,
                                 "outcome_not_achieved": o.outcome_not_achieved,
                                 "individual_costing": o.individual_costing,
+                                "individual_costing_them": o.individual_costing_them,
                                 "risk": o.risk,
                             }
                             for o in q.options
@@ -153,7 +170,11 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
                     for q in d.questions
                 ],
                 "unpaid_support": (
-                    {"question": scheme.support_question(d), "options": support_options}
+                    {
+                        "question": scheme.support_question(d),
+                        "question_them": _support_question_them(scheme, d),
+                        "options": support_options,
+                    }
                     if d.asks_unpaid_support
                     else None
                 ),
