@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "py"))
 sys.path.insert(0, str(ROOT / "site"))  # site_content, shared with the MkDocs hook
 
-from ras_core import InputError, explain, load_scheme, scheme_to_dict  # noqa: E402
+from ras_core import InputError, __version__, explain, load_scheme, scheme_to_dict  # noqa: E402
 from ras_core.scheme import Scheme  # noqa: E402
 from site_content import LIMITS, load_council, load_nation, load_review  # noqa: E402
 
@@ -228,6 +228,7 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path, conten
     config["extra"].update(content)  # council, review, nation: checked, as plain values
     config["extra"]["guided"] = content["council"]["guided"]
     config["extra"]["limits"] = LIMITS
+    config["extra"]["theme_script"] = theme_script()
     config["hooks"] = [str(ROOT / "site" / hook) for hook in config.get("hooks", [])]
     config_file = work / "mkdocs.yml"
     config_file.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
@@ -240,6 +241,19 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path, conten
     )
     if done.returncode != 0:
         raise BuildError(f"MkDocs could not build the pages:\n{done.stdout}{done.stderr}")
+
+
+def theme_script() -> str:
+    """Material's own script, by the hashed name its base template gives it. The pages
+    load it only when someone reaches for what needs it (site/assets/openras/
+    theme-later.js), because its start-up is the only long task on a page."""
+    import material  # type: ignore[import-untyped]
+
+    folder = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    found = sorted(folder.glob("bundle.*.min.js"))
+    if len(found) != 1:
+        raise BuildError(f"expected one bundle.*.min.js in {folder}, found {len(found)}")
+    return f"assets/javascripts/{found[0].name}"
 
 
 def vendor_runtime(out: Path) -> Path:
@@ -387,8 +401,32 @@ def write_scheme(scheme: Scheme, scheme_path: Path, wheel: Path, runtime: Path) 
     (runtime / "scheme.json").write_text(
         json.dumps(scheme_to_dict(scheme), indent=1, ensure_ascii=False), encoding="utf-8"
     )
-    boot = {"wheel": wheel.name, "scheme": "scheme.toml", "scheme_id": scheme.id, "version": scheme.version}
+    boot = {
+        "wheel": wheel.name,
+        "package_version": __version__,
+        "scheme": "scheme.toml",
+        "scheme_id": scheme.id,
+        "version": scheme.version,
+        "snapshot": snapshot_key(runtime, wheel),
+    }
     (runtime / "boot.json").write_text(json.dumps(boot, indent=1), encoding="utf-8")
+
+
+# What a memory snapshot kept on a device (site/assets/openras/snapshot.js) was made
+# from: the runtime as served, the package, and the code that starts them. A change to
+# any of these gives a new key, and the device throws the old snapshot away.
+SNAPSHOT_INPUTS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+SNAPSHOT_CODE = ("worker.js", "snapshot.js")
+
+
+def snapshot_key(runtime: Path, wheel: Path) -> str:
+    digest = hashlib.sha256()
+    for path in [*(runtime / name for name in SNAPSHOT_INPUTS), wheel]:
+        digest.update(f"{path.name}\0{sha256(path)}\0".encode())
+    for name in SNAPSHOT_CODE:
+        path = ROOT / "site" / "assets" / "openras" / name
+        digest.update(f"{name}\0{sha256(path)}\0".encode())
+    return digest.hexdigest()[:32]
 
 
 def cache_rules(out: Path, later: tuple[str, ...] = ("manifest.json",)) -> list[tuple[str, str]]:

@@ -14,19 +14,46 @@ const STEP_NAMES = Object.keys(STEPS);
  *   a start-up step has begun (number counts from 1, of is how many steps there are)
  * @property {(ready: import("./protocol.js").ReadyEvent) => void} [ready]
  *   the calculator is ready; requests in the queue are sent now
+ * @property {(snapshot: import("./protocol.js").SnapshotEvent) => void} [snapshot]
+ *   after a first visit's start: whether a memory snapshot was kept for the next visit
  * @property {(reason: string) => void} [failed]
  *   the calculator cannot start (a plain sentence); every waiting request is refused
  */
 
+// A worker created by startEarly(), and what it said before the page took it over.
+let early = null;
+
 /**
- * Start the calculator. `ask(type, fields)` sends a request (see protocol.js) and
+ * Create the calculator's worker at once, before the page's own modules have loaded
+ * (start-early.js calls this from the page's head), so that Python starts a few hundred
+ * milliseconds sooner. startCalculator() then takes this worker over, with every message
+ * it has sent so far. Does nothing where the calculator cannot run: startCalculator()
+ * says why.
+ */
+export function startEarly() {
+  if (early || typeof WebAssembly !== "object" || typeof Worker !== "function") return;
+  try {
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    early = { worker, messages: [], error: false };
+    worker.onmessage = (event) => early.messages.push(event.data || {});
+    worker.onerror = (event) => {
+      event.preventDefault();
+      early.error = true;
+    };
+  } catch {
+    early = null;
+  }
+}
+
+/**
+ * Start the calculator (or take over the worker startEarly() made). `ask(type, fields)` sends a request (see protocol.js) and
  * resolves to Python's reply; it rejects, with the failure's reason, when the calculator
  * could not start.
  * @param {Callbacks} callbacks
  * @param {{timeout?: number}} [options]
  */
 export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
-  const on = { progress() {}, ready() {}, failed() {}, ...callbacks };
+  const on = { progress() {}, ready() {}, failed() {}, snapshot() {}, ...callbacks };
   const pending = new Map(); // id -> {resolve, reject}
   let queue = []; // requests made before the calculator was ready
   let nextId = 1;
@@ -74,6 +101,9 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
         on.ready(message);
         for (const request of queue.splice(0)) worker.postMessage(request);
         break;
+      case EVENT.snapshot:
+        on.snapshot(message);
+        break;
       case EVENT.failed:
         fail(`The calculator could not start: ${message.message}`);
         break;
@@ -91,12 +121,15 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
     queueMicrotask(() => fail("This browser cannot run the calculator."));
     return calculator;
   }
+  const said = early ? early.messages : [];
+  const errored = early ? early.error : false;
   try {
-    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = early ? early.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   } catch (error) {
     queueMicrotask(() => fail("This browser could not start the calculator."));
     return calculator;
   }
+  early = null;
   timer = setTimeout(() => {
     if (calculator.state === "starting") fail("The calculator took too long to start.");
   }, timeout);
@@ -105,5 +138,10 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
     fail("A file the calculator needs could not be loaded.");
   };
   worker.onmessage = (event) => receive(event.data || {});
+  // What an early worker said before now is heard now, in order.
+  queueMicrotask(() => {
+    for (const message of said) receive(message);
+    if (errored) fail("A file the calculator needs could not be loaded.");
+  });
   return calculator;
 }

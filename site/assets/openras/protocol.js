@@ -4,8 +4,11 @@
 //
 // Worker → page, while it starts (in this order, one `progress` for each step):
 //   {type: "progress", step, label}   a step has begun (step is a key of STEPS)
-//   {type: "ready", scheme, python}   every step is done; requests are answered now
+//   {type: "ready", scheme, python, started}   every step is done; requests are
+//                                     answered now ("snapshot" or "fresh": how it started)
 //   {type: "failed", message}         the calculator cannot start (a plain sentence)
+// and once, after a first visit's start: {type: "snapshot", kept} whether a memory
+// snapshot was kept for the next visit (snapshot.js).
 // Page → worker: a Request, with an id the page chooses.
 // Worker → page: {id, type: "reply", reply}, one for every request, with its id.
 
@@ -17,7 +20,7 @@ export const STEPS = Object.freeze({
 });
 
 /** What the worker posts. */
-export const EVENT = Object.freeze({ progress: "progress", ready: "ready", failed: "failed", reply: "reply" });
+export const EVENT = Object.freeze({ progress: "progress", ready: "ready", failed: "failed", snapshot: "snapshot", reply: "reply" });
 
 /** What a page can ask. */
 export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", calibrate: "calibrate" });
@@ -42,10 +45,11 @@ export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", cal
 
 /**
  * @typedef {{type: "progress", step: keyof STEPS, label: string}} ProgressEvent
- * @typedef {{type: "ready", scheme: {id: string, version: string}, python: string}} ReadyEvent
+ * @typedef {{type: "ready", scheme: {id: string, version: string}, python: string, started: "snapshot" | "fresh"}} ReadyEvent
  * @typedef {{type: "failed", message: string}} FailedEvent
  * @typedef {{id: number, type: "reply", reply: Reply}} ReplyEvent
- * @typedef {ProgressEvent | ReadyEvent | FailedEvent | ReplyEvent} WorkerMessage
+ * @typedef {{type: "snapshot", kept: boolean}} SnapshotEvent
+ * @typedef {ProgressEvent | ReadyEvent | FailedEvent | SnapshotEvent | ReplyEvent} WorkerMessage
  */
 
 /** What a person is told when Python raises: never the traceback itself. */

@@ -1,12 +1,16 @@
 // The only JavaScript that talks to Pyodide. It starts up in named steps (runtime,
-// package, scheme), then answers requests through a table of Python functions. The
+// package, scheme), from the memory snapshot a first visit kept (snapshot.js) or the
+// ordinary way, then answers requests through a table of Python functions. The
 // messages are declared in protocol.js; Python's reply passes through unchanged. Every
 // file comes from this site: nothing is fetched from anywhere else.
 
-import { loadPyodide } from "../../runtime/pyodide.mjs";
 import { EVENT, REQUEST, STEPS, UNEXPECTED } from "./protocol.js";
+import { findSnapshot, forgetSnapshots, keepSnapshot, makeSnapshot, startFromSnapshot } from "./snapshot.js";
 
 const runtimeURL = new URL("../../runtime/", import.meta.url);
+// Imported at once but not waited for, so the first files are asked for in parallel.
+const pyodideModule = import("../../runtime/pyodide.mjs");
+pyodideModule.catch(() => fail("pyodide.mjs could not be loaded."));
 
 // Each request type, and the Python function (in ras_core.web) that answers it, given
 // the request. Each returns JSON text.
@@ -62,6 +66,32 @@ async function fetchFile(name) {
   return response;
 }
 
+// What a start from the kept memory snapshot, or an ordinary start, gives: Pyodide
+// with ras_core installed and imported, and no scheme yet.
+const OPTIONS = {
+  indexURL: runtimeURL.href,
+  lockFileURL: new URL("pyodide-lock.json", runtimeURL).href,
+  stdout: () => {},
+  stderr: () => {},
+};
+
+async function startFresh(files, wheel) {
+  const { loadPyodide } = await pyodideModule;
+  const pyodide = await loadPyodide({ ...OPTIONS, packages: ["micropip"], _makeSnapshot: Boolean(files.snapshot) });
+  progress("package");
+  const micropip = pyodide.pyimport("micropip");
+  // micropip installs the wheel from the bytes already here (an emfs: path, in
+  // Pyodide's own file system). deps=False: the wheel needs nothing else, and a
+  // dependency lookup would go to a public index, which this site never contacts.
+  const path = `/tmp/${files.wheel.split("/").pop()}`;
+  pyodide.FS.writeFile(path, new Uint8Array(await wheel));
+  await micropip.install(`emfs:${path}`, { deps: false });
+  micropip.destroy();
+  pyodide.FS.unlink(path);
+  pyodide.pyimport("ras_core.web").destroy();
+  return pyodide;
+}
+
 async function start() {
   progress("runtime");
   // Everything downloads at once: the runtime, micropip (a package of the runtime's
@@ -71,28 +101,41 @@ async function start() {
   const wheel = boot.then((files) => fetchFile(files.wheel)).then((response) => response.arrayBuffer());
   const scheme = boot.then((files) => fetchFile(files.scheme)).then((response) => response.text());
   for (const waiting of [wheel, scheme]) waiting.catch(() => {}); // reported when awaited
-  const pyodide = await loadPyodide({
-    indexURL: runtimeURL.href,
-    lockFileURL: new URL("pyodide-lock.json", runtimeURL).href,
-    packages: ["micropip"],
-    stdout: () => {},
-    stderr: () => {},
-  });
-  progress("package");
   const files = await boot;
-  const micropip = pyodide.pyimport("micropip");
-  // micropip installs the wheel from the bytes already here (an emfs: path, in
-  // Pyodide's own file system). deps=False: the wheel needs nothing else, and a
-  // dependency lookup would go to a public index, which this site never contacts.
-  const path = `/tmp/${files.wheel.split("/").pop()}`;
-  pyodide.FS.writeFile(path, new Uint8Array(await wheel));
-  await micropip.install(`emfs:${path}`, { deps: false });
-  pyodide.FS.unlink(path);
+  let pyodide = null;
+  let started = "fresh";
+  const kept = await findSnapshot(files.snapshot, runtimeURL);
+  if (kept) {
+    try {
+      const { loadPyodide } = await pyodideModule;
+      pyodide = await startFromSnapshot(loadPyodide, OPTIONS, kept, wheel, files.package_version);
+      started = "snapshot";
+      progress("package");
+    } catch (error) {
+      console.warn("The kept snapshot could not be used; starting the ordinary way.", error);
+      pyodide = null;
+      await forgetSnapshots();
+    }
+  }
+  let snapshot = null;
+  if (!pyodide) pyodide = await startFresh(files, wheel);
   progress("scheme");
   const web = pyodide.pyimport("ras_core.web");
   const loaded = JSON.parse(web.load_scheme_text(await scheme, files.scheme));
   if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
-  self.postMessage({ type: EVENT.ready, scheme: loaded.scheme, python: pyodide.version });
+  // The copy for the next visit is made now: the scheme is loaded (so the modules it
+  // needs are imported and warm) and no request has been answered.
+  if (started === "fresh" && files.snapshot) {
+    try {
+      snapshot = makeSnapshot(pyodide);
+    } catch (error) {
+      console.warn("No snapshot for the next visit.", error);
+    }
+  }
+  self.postMessage({ type: EVENT.ready, scheme: loaded.scheme, python: pyodide.version, started });
+  if (snapshot) {
+    keepSnapshot(files.snapshot, runtimeURL, snapshot).then((kept) => self.postMessage({ type: EVENT.snapshot, kept }));
+  }
   return web;
 }
 

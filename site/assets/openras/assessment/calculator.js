@@ -17,11 +17,15 @@ export function start() {
       progress = step;
       updateProgress();
     },
-    ready() {
+    ready(message) {
       root.dataset.calculator = "ready";
+      root.dataset.started = message.started;
       performance.mark("openras:ready");
       cacheRuntimeForOffline();
       updateProgress();
+    },
+    snapshot(message) {
+      root.dataset.snapshot = message.kept ? "kept" : "not-kept";
     },
     failed() {
       root.dataset.calculator = "failed";

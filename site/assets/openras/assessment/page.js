@@ -7,7 +7,14 @@ export const siteName = document.title.includes(" - ") ? document.title.split(" 
 // A guided session (carers centres, shared computers): ?mode=guided.
 export const guided = new URLSearchParams(location.search).get("mode") === "guided";
 
-export const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "23 November 2026", in the device's time zone. (Not Intl.DateTimeFormat: creating one
+ * loads the browser's locale data, which took 70 ms of a slow machine's main thread.) */
+export function longDate(date) {
+  const when = date instanceof Date ? date : new Date(date);
+  return `${when.getDate()} ${MONTHS[when.getMonth()]} ${when.getFullYear()}`;
+}
 
 export function text(tag, content) {
   const element = document.createElement(tag);

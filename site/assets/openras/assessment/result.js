@@ -132,7 +132,7 @@ export function showResult(result, words) {
   box.querySelector('[data-total="before"]').textContent = String(result.points.total_before_unpaid_support);
   box.querySelector('[data-total="after"]').textContent = String(result.points.total);
   box.querySelector(".openras-your-answers tbody").replaceChildren(...answerRows());
-  box.querySelector(".openras-made-on").textContent = longDate.format(new Date());
+  box.querySelector(".openras-made-on").textContent = longDate(new Date());
   notesForPrint();
 
   root.querySelector(".openras-waiting").hidden = true;

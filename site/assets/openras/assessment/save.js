@@ -115,7 +115,7 @@ export function showSaved() {
   const entry = saved();
   root.querySelector(".openras-saved").hidden = !entry;
   if (entry) {
-    root.querySelector(".openras-saved__date").textContent = entry.savedAt ? longDate.format(entry.savedAt) : "a date that cannot be read";
+    root.querySelector(".openras-saved__date").textContent = entry.savedAt ? longDate(entry.savedAt) : "a date that cannot be read";
   }
   root.querySelector(".openras-save-device__on").hidden = !entry;
   root.querySelector(".openras-save-device__off").hidden = Boolean(entry);
