@@ -10,11 +10,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Page, expect
+import pytest
+from playwright.sync_api import Browser, Page, expect
 
 from ras_core.plan.output import run_plan
 
-from .conftest import ROOT, Site
+from .conftest import ROOT, Site, guarded_context
+from .test_accessibility import VIEWS, axe
 
 README_ANSWERS: dict[str, Any] = json.loads(
     (ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8")
@@ -143,3 +145,19 @@ def test_bad_files_and_bad_lines_are_named(page: Page, site: Site) -> None:
     expect(problems).to_contain_text(
         "Missing; expected pounds an hour for the 20 hours given (at lines[0].rates.weekday)."
     )
+
+
+PLAN_VIEWS = {**VIEWS, "320px": {"color_scheme": "light", "viewport": {"width": 320, "height": 640}}}
+
+
+@pytest.mark.parametrize("view", PLAN_VIEWS)
+def test_the_costed_plan_has_no_axe_violations_and_reflows(browser: Browser, site: Site, view: str) -> None:
+    context = guarded_context(browser, site, **PLAN_VIEWS[view])
+    page = context.new_page()
+    from_the_result(page, site)
+    build_the_plan(page)
+    violations = axe(page)
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    context.close()
+    assert violations == []
+    assert widths[0] <= widths[1], f"page is {widths[0]} px wide in a {widths[1]} px window"
