@@ -23,7 +23,7 @@ export const STEPS = Object.freeze({
 export const EVENT = Object.freeze({ progress: "progress", ready: "ready", failed: "failed", snapshot: "snapshot", reply: "reply" });
 
 /** What a page can ask. */
-export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", calibrate: "calibrate" });
+export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", calibrate: "calibrate", plan: "plan" });
 
 /**
  * @typedef {{id: number, type: "estimate", answers: string}} EstimateRequest
@@ -32,7 +32,9 @@ export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", cal
  *   check an answers file's text without estimating (web.check_answers_json)
  * @typedef {{id: number, type: "calibrate", cases: string, options: Object<string, string|null>}} CalibrateRequest
  *   calibrate from a CSV's text, with options (web.calibrate_json)
- * @typedef {EstimateRequest | CheckRequest | CalibrateRequest} Request
+ * @typedef {{id: number, type: "plan", plan: string, employment: string, costs: string}} PlanRequest
+ *   cost a plan file's text with the employment figures and the council's costs (web.plan_json)
+ * @typedef {EstimateRequest | CheckRequest | CalibrateRequest | PlanRequest} Request
  */
 
 /**

@@ -18,6 +18,7 @@ const HANDLERS = {
   [REQUEST.estimate]: (web, request) => web.estimate_json(request.answers),
   [REQUEST.check]: (web, request) => web.check_answers_json(request.answers),
   [REQUEST.calibrate]: (web, request) => web.calibrate_json(request.cases, JSON.stringify(request.options || {})),
+  [REQUEST.plan]: (web, request) => web.plan_json(request.plan, request.employment, request.costs),
 };
 
 let ready = null; // a Promise of the Python `web` module once every step is done
