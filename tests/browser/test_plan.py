@@ -34,7 +34,8 @@ def from_the_result(page: Page, site: Site) -> None:
     expect(page.locator(".openras-result")).to_be_visible(timeout=90_000)
     link = page.get_by_role("link", name="Cost a support plan with this budget")
     href = link.get_attribute("href") or ""
-    assert "?" not in href and href.endswith("#low=150.00&high=175.00&period=week"), href
+    carried = "#low=150.00&high=175.00&period=week&scheme=example&council=Example+Council"
+    assert "?" not in href and href.endswith(carried), href
     link.click()
     expect(page.get_by_role("heading", name="Cost your support plan", level=1)).to_be_visible()
 
@@ -87,6 +88,11 @@ def test_result_to_plan_to_print(page: Page, site: Site, tmp_path: Path) -> None
     saved.write_text(Path(info.value.path()).read_text(encoding="utf-8"), encoding="utf-8")
     costed = json.loads(run_plan(str(saved), None, None, True))
     assert costed["weekly_total"] == "360.17" and costed["yearly_total"] == "18729.04"
+    assert costed["plan"]["result"] == {
+        "council": "Example Council",
+        "scheme": "example",
+        "band": {"low": "150.00", "high": "175.00", "period": "week"},
+    }
     shown = " ".join(page_lines(page))
     for word in costed["words"]:
         assert word["text"] in shown, word

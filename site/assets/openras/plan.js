@@ -24,6 +24,9 @@ const upload = root.querySelector(".openras-upload");
 const MAX_BYTES = Number(root.dataset.maxBytes);
 const guided = new URLSearchParams(location.search).get("mode") === "guided";
 const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+// The band from the result, in the fragment (#low=150.00&high=175.00&period=week, with
+// the scheme and council it came from).
+const carried = new URLSearchParams(location.hash.slice(1));
 
 // The figures the core needs, fetched once from this site.
 const figures = Promise.all(
@@ -56,8 +59,8 @@ function planFromForm() {
     date: value("date"),
     for: value("for"),
     result: {
-      council: root.dataset.council,
-      scheme: root.dataset.scheme,
+      council: carried.get("council") || root.dataset.council,
+      scheme: carried.get("scheme") || root.dataset.scheme,
       band: { low: value("low"), high: high === "" ? null : high, period: value("period") },
     },
     outcomes: form.elements.namedItem("outcomes").value.split("\n").map((s) => s.trim()).filter(Boolean),
@@ -239,8 +242,6 @@ form.addEventListener("submit", (event) => {
   cost();
 });
 
-// The band from the result, in the fragment (#low=150.00&high=175.00&period=week).
-const carried = new URLSearchParams(location.hash.slice(1));
 fillForm({
   date: today(),
   result: { band: { low: carried.get("low") || "", high: carried.get("high") || "", period: carried.get("period") || root.dataset.period } },
