@@ -23,7 +23,7 @@ export const STEPS = Object.freeze({
 export const EVENT = Object.freeze({ progress: "progress", ready: "ready", failed: "failed", snapshot: "snapshot", reply: "reply" });
 
 /** What a page can ask. */
-export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", calibrate: "calibrate", plan: "plan" });
+export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", calibrate: "calibrate", plan: "plan", contribution: "contribution", contributionQuestions: "contribution-questions" });
 
 /**
  * @typedef {{id: number, type: "estimate", answers: string}} EstimateRequest
@@ -34,7 +34,12 @@ export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", cal
  *   calibrate from a CSV's text, with options (web.calibrate_json)
  * @typedef {{id: number, type: "plan", plan: string, employment: string, costs: string}} PlanRequest
  *   cost a plan file's text with the employment figures and the council's costs (web.plan_json)
- * @typedef {EstimateRequest | CheckRequest | CalibrateRequest | PlanRequest} Request
+ * @typedef {{id: number, type: "contribution", answers: string, nation: string, council: string, date: string}} ContributionRequest
+ *   what the person might pay beside the estimate (web.contribution_json): the answers
+ *   file's text with its "contribution" key, the two charging rules files' text, the day
+ * @typedef {{id: number, type: "contribution-questions", nation: string, council: string}} ContributionQuestionsRequest
+ *   the questions of "Estimate what you might pay" (web.contribution_questions_json)
+ * @typedef {EstimateRequest | CheckRequest | CalibrateRequest | PlanRequest | ContributionRequest | ContributionQuestionsRequest} Request
  */
 
 /**

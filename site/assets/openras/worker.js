@@ -19,6 +19,9 @@ const HANDLERS = {
   [REQUEST.check]: (web, request) => web.check_answers_json(request.answers),
   [REQUEST.calibrate]: (web, request) => web.calibrate_json(request.cases, JSON.stringify(request.options || {})),
   [REQUEST.plan]: (web, request) => web.plan_json(request.plan, request.employment, request.costs),
+  [REQUEST.contribution]: (web, request) =>
+    web.contribution_json(request.answers, request.nation, request.council, request.date || ""),
+  [REQUEST.contributionQuestions]: (web, request) => web.contribution_questions_json(request.nation, request.council),
 };
 
 let ready = null; // a Promise of the Python `web` module once every step is done

@@ -19,6 +19,19 @@ export function helpedWith(area) {
 
 const WILLING = "helpers_willing.";
 
+// Parts of the answers file that other steps keep ("contribution": the money answers of
+// "Estimate what you might pay", assessment/contribution.js), each with how to collect
+// it (null when unused), fill it from a file, and clear it.
+const parts = new Map();
+
+export function addAnswersPart(key, part) {
+  parts.set(key, part);
+}
+
+export function clearAnswersParts() {
+  for (const part of parts.values()) part.clear();
+}
+
 // The questions in `container` that are asked (whether the helpers of an area are
 // willing is asked only when someone helps with it).
 export function groupsIn(container) {
@@ -60,6 +73,7 @@ export function collectAnswers() {
     unpaid_support: unpaid,
     helpers_willing: willing,
     for_someone_else: forSomeoneElse(),
+    ...Object.fromEntries([...parts].map(([key, part]) => [key, part.collect()]).filter(([, value]) => value)),
   };
 }
 
@@ -78,6 +92,7 @@ export function applyAnswers(data) {
   for (const [area, option] of Object.entries(data.unpaid_support || {})) pick(`unpaid_support.${area}`, option);
   // The calculator gives every file back as format 2, older files included.
   for (const [area, option] of Object.entries(data.helpers_willing || {})) pick(`${WILLING}${area}`, option);
+  for (const [key, part] of parts) part.apply(data[key]);
   setVoice(Boolean(data.for_someone_else));
   showWillingness();
 }

@@ -102,6 +102,11 @@ export function dropEstimate() {
   wantedEstimate = 0;
 }
 
+// Any other request to the calculator ("Estimate what you might pay": contribution.js).
+export function ask(type, payload) {
+  return calculator.ask(type, payload);
+}
+
 // The calculator's reply to checking an answers file's text.
 export function checkAnswers(text) {
   return calculator.ask(REQUEST.check, { answers: text });
