@@ -90,9 +90,14 @@ function timeTable(box, prefix, legend, values, hint) {
   const title = document.createElement("legend");
   title.className = "openras-fieldset__legend openras-label";
   title.textContent = legend;
-  set.append(title);
+  const hintElement = document.createElement("div");
+  hintElement.className = "openras-hint";
+  hintElement.id = `plan-line-${made}-${prefix}-hint`;
+  hintElement.textContent = hint;
+  set.append(title, hintElement);
+  set.setAttribute("aria-describedby", hintElement.id);
   for (const [time, label] of TIMES) {
-    field(set, { key: `${prefix}.${time}`, label, value: (values || {})[time], inputmode: "decimal", hint: time === "weekday" ? hint : "" });
+    field(set, { key: `${prefix}.${time}`, label, value: (values || {})[time], inputmode: "decimal" });
   }
   box.append(set);
 }
