@@ -187,6 +187,7 @@ def check_content(scheme: Scheme, council_path: Path) -> dict[str, Any]:
         "council": lambda: load_council(council_path),
         "review": load_review,
         "nation": lambda: load_nation(scheme.nation),
+        "plan": check_plan_figures,
     }
     for key, load in loaders.items():
         try:
@@ -196,6 +197,20 @@ def check_content(scheme: Scheme, council_path: Path) -> dict[str, Any]:
     if problems:
         raise ContentProblems(problems)
     return found
+
+
+# The plan page's figures (content/): the employment figures and the council's costs,
+# checked like the other content and shipped as they are for web.plan_json.
+PLAN_FIGURES = ("employment.toml", "plan-costs.toml")
+
+
+def check_plan_figures() -> dict[str, Any]:
+    from ras_core.plan import employment_figures, plan_costs
+
+    folder = ROOT / "content"
+    employment_figures((folder / PLAN_FIGURES[0]).read_text(encoding="utf-8"), source="content/employment.toml")
+    plan_costs((folder / PLAN_FIGURES[1]).read_text(encoding="utf-8"), source="content/plan-costs.toml")
+    return {"figures": list(PLAN_FIGURES)}
 
 
 class ContentProblems(Exception):
@@ -212,6 +227,9 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path, conten
     docs = work / "docs"
     shutil.copytree(ROOT / "content" / "docs", docs)
     shutil.copytree(ROOT / "site" / "assets", docs / "assets")
+    (docs / "plan-figures").mkdir()  # what the plan page costs with, read by the core in the browser
+    for name in PLAN_FIGURES:
+        shutil.copy2(ROOT / "content" / name, docs / "plan-figures" / name)
     (docs / "calibration").mkdir()
     shutil.copy2(ROOT / "content" / "calibration" / "cases-template.csv", docs / "calibration")
     method = explain(scheme)

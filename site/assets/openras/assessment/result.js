@@ -2,7 +2,7 @@
 // no result.
 
 import { checked, groupsIn, labelOf } from "./answers.js";
-import { currentStep, longDate, root, text } from "./page.js";
+import { currentStep, guided, longDate, root, text } from "./page.js";
 
 const box = root.querySelector(".openras-result");
 
@@ -134,12 +134,28 @@ export function showResult(result, words) {
   box.querySelector(".openras-your-answers tbody").replaceChildren(...answerRows());
   box.querySelector(".openras-made-on").textContent = longDate(new Date());
   notesForPrint();
+  planLink(result);
 
   root.querySelector(".openras-waiting").hidden = true;
   root.querySelector(".openras-failed").hidden = true;
   box.hidden = false;
   performance.mark("openras:result-shown");
   if (currentStep() === "result") root.querySelector("#result h1").focus();
+}
+
+// The plan page gets the band in the fragment, which never goes to the server.
+function planLink(result) {
+  const link = box.querySelector(".openras-plan-link");
+  if (!link) return;
+  const band = new URLSearchParams({
+    low: result.band.low,
+    high: result.band.high ?? "",
+    period: result.period,
+    scheme: result.scheme.id,
+    council: result.scheme.council,
+  });
+  link.hash = band.toString();
+  if (guided) link.search = "?mode=guided";
 }
 
 // A guided session's notes, printed with the result.
