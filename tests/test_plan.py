@@ -297,3 +297,29 @@ def test_plan_json_gives_what_ras_plan_json_gives_and_never_raises() -> None:
     bad = json.loads(web.plan_json('{"format": 1, "date": "2026-11-23", "result": {}}', law, council))
     assert bad == {"ok": False, "problems": ["Missing; expected a table (at result.band)."]}
     assert json.loads(web.plan_json(None, law, council)) == {"ok": False, "problems": [web.UNEXPECTED]}  # type: ignore[arg-type]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20) | st.floats(allow_nan=False),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=20,
+)
+KEYS = st.sampled_from(["format", "date", "result", "lines", "outcomes", "reasons", "for", "employment_allowance"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=200),
+        st.dictionaries(KEYS, json_values).map(json.dumps),
+        st.lists(
+            st.dictionaries(st.sampled_from(["kind", "name", "hours", "rates", "cost"]), json_values), max_size=3
+        ).map(lambda lines: json.dumps({**plan_dict([]), "lines": lines})),
+    )
+)
+def test_any_text_gets_a_reply_with_problems_or_a_plan_never_an_exception(text: str) -> None:
+    from ras_core import web
+
+    council = (ROOT / "content" / "plan-costs.toml").read_text(encoding="utf-8")
+    reply = json.loads(web.plan_json(text, LAW_TEXT, council))
+    assert reply["ok"] or (reply["problems"] and web.UNEXPECTED not in reply["problems"]), reply
