@@ -197,6 +197,7 @@ def _used(lines: tuple[CostedLine, ...]) -> tuple[Figure, ...]:
                 job.minimum_wage,
                 job.commitment,
                 job.sleep_in_figure if job.sleep_in_nights else None,
+                job.holiday_weeks,
                 job.holiday_figure,
                 job.ni_rate,
                 job.ni_threshold,

@@ -56,6 +56,7 @@ class Employment:
     sleep_in_amount: Decimal
     sleep_rule: Figure | None  # Tomlinson-Blake, when there are sleep-ins
     pay: Decimal
+    holiday_weeks: Figure
     holiday_figure: Figure
     holiday: Decimal
     earnings: Decimal
@@ -143,6 +144,7 @@ def employ(line: PlanLine, day: datetime.date, law: Figures, costs: Figures) -> 
         sleep_in_amount=sleep_amount,
         sleep_rule=need(law, "sleep_in.not_counted", day) if line.sleep_in_nights else None,
         pay=pay,
+        holiday_weeks=need(law, "holiday.weeks", day),
         holiday_figure=holiday_figure,
         holiday=holiday,
         earnings=earnings,

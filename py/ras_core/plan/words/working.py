@@ -105,8 +105,9 @@ def _employment(job: Employment, council: str) -> list[Step]:
     steps.append(
         (
             f"Holiday: {pounds_exact(job.pay)} × {percent(job.holiday_figure)} = {pounds_exact(job.holiday)} "
-            "(rounded to the penny). Every hour worked earns paid leave (5.6 weeks a year for 46.4 weeks of work), "
-            "and the holiday pay pays for the leave and the cover while your personal assistant is away.",
+            f"(rounded to the penny). Every hour worked earns paid leave ({number(job.holiday_weeks.value)} weeks a "
+            f"year for {number(WEEKS - job.holiday_weeks.value)} weeks of work), and the holiday pay pays for the "
+            "leave and the cover while your personal assistant is away.",
             job.holiday_figure.reference,
         )
     )
