@@ -205,6 +205,7 @@ def _used(lines: tuple[CostedLine, ...]) -> tuple[Figure, ...]:
                 job.pension_lower,
                 job.pension_upper,
                 job.pension_percent,
+                job.pension_rule,
             ]
         for figure in found:
             if figure is not None:

@@ -67,6 +67,7 @@ class Employment:
     pension_lower: Figure
     pension_upper: Figure
     pension_percent: Figure
+    pension_rule: Figure
     pension_status: str  # "enrolled", "opted_in", "not_due" or "below_lower"
     pensionable: Decimal
     pension: Decimal
@@ -155,6 +156,7 @@ def employ(line: PlanLine, day: datetime.date, law: Figures, costs: Figures) -> 
         pension_lower=lower,
         pension_upper=upper,
         pension_percent=share,
+        pension_rule=need(law, "pension.who_is_enrolled", day),
         pension_status=status,
         pensionable=pensionable,
         pension=pension,

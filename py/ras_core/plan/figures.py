@@ -158,6 +158,7 @@ EMPLOYMENT_KEYS = (
     "pension.qualifying_lower_week",
     "pension.qualifying_upper_week",
     "pension.employer_minimum_percent",
+    "pension.who_is_enrolled",
     "holiday.weeks",
     "holiday.accrual_percent",
     "sleep_in.not_counted",

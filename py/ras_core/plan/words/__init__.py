@@ -199,9 +199,9 @@ def _notices(costed: CostedPlan) -> list[Line]:
         out.append(
             Line(
                 "notice.insurance",
-                "As an employer you need employer's liability insurance. The plan has no line for it: "
-                f"{figure.label}: {pounds_short(figure.value)}. Add an insurance line.",
-                title="Insurance is missing",
+                "The plan has no line for employer's liability insurance. Ask the council whether you need it: "
+                f"{figure.label}: {pounds_short(figure.value)}.",
+                title="No insurance in the plan",
                 reference=figure.reference,
             )
         )
@@ -210,9 +210,10 @@ def _notices(costed: CostedPlan) -> list[Line]:
         out.append(
             Line(
                 "notice.payroll",
-                "Someone must run your personal assistants' payroll. The plan has no direct payment support line: "
-                f"{figure.label}: {pounds_short(figure.value)}. Add one, or say in your reasons who will do it.",
-                title="Payroll is missing",
+                "The plan has no line for running your personal assistants' payroll (payslips, tax, National "
+                f"Insurance and pension): {figure.label}: {pounds_short(figure.value)}. Add one, or say in your "
+                "reasons who will do it.",
+                title="No payroll in the plan",
                 reference=figure.reference,
             )
         )
@@ -229,13 +230,17 @@ def _notices(costed: CostedPlan) -> list[Line]:
     return out
 
 
+# Rows whose value is true: a rule in words (its label), not a figure.
+RULES = ("care_and_support_workers", "not_counted", "who_is_enrolled")
+
+
 def _figure(figure: Figure) -> Line:
-    value = "yes" if figure.key.endswith(("care_and_support_workers", "not_counted")) else _value(figure)
-    text = f"{figure.label}: {value}, from {day_words(figure.start)}."
+    if figure.key.endswith(RULES):
+        text = f"{figure.label} In force from {day_words(figure.start)}."
+    else:
+        text = f"{figure.label}: {_value(figure)}, from {day_words(figure.start)}."
     if not figure.confirmed:
         text += " Read in a secondary source; not yet confirmed in the primary text."
-    if figure.key.startswith(("sleep_in.", "employment_allowance.care")):
-        text = f"{figure.label} In force from {day_words(figure.start)}."
     return Line("figure", text, reference=figure.reference)
 
 

@@ -130,7 +130,7 @@ def _employment(job: Employment, council: str) -> list[Step]:
             "so there is none."
         )
     steps.append((ni, job.ni_rate.reference))
-    steps.append((_pension(job), job.pension_trigger.reference))
+    steps.append((_pension(job), job.pension_rule.reference))
     extra = [pounds_exact(a) for a in (job.national_insurance, job.pension) if a > 0]
     if extra:
         steps.append(
@@ -154,8 +154,9 @@ def _pension(job: Employment) -> str:
     if job.pension_status == "enrolled":
         above = f" Earnings above {upper} a week are not counted." if counted == upper else ""
         return (
-            f"Workplace pension: {earnings} is more than {trigger} a week, so you must enrol your personal "
-            f"assistant. Your contribution, at least {share} of their earnings above {lower}: {sum_text}.{above}"
+            f"Workplace pension: {earnings} is more than {trigger} a week, so if your personal assistant is aged 22 "
+            "or over and under State Pension age you must enrol them; younger or older, they can ask to join. "
+            f"Your contribution, at least {share} of their earnings above {lower}: {sum_text}.{above}"
         )
     if job.pension_status == "opted_in":
         return (
@@ -165,7 +166,7 @@ def _pension(job: Employment) -> str:
     if job.pension_status == "not_due":
         return (
             f"Workplace pension: {earnings} is not more than {trigger} a week, so you need not enrol your personal "
-            f"assistant. If they ask to join, you must pay at least {share} of their earnings above {lower} "
+            f"assistant. If they ask to join, you pay at least {share} of their earnings above {lower} "
             "(this plan counts no contribution)."
         )
     return f"Workplace pension: {earnings} is not more than {lower} a week, so no employer's contribution is needed."
