@@ -1,7 +1,7 @@
-"""Material's script is loaded only when someone reaches for what needs it
-(site/assets/openras/theme-later.js): pages open without it, follow the device's light
-or dark setting at once, and the search works as soon as someone uses it, by mouse or
-by keyboard."""
+"""On the assessment page, Material's script is loaded only when someone reaches for the
+header (site/assets/openras/theme-later.js): the page opens without it, follows the
+device's light or dark setting at once, and the search and the palette switch work as
+soon as someone uses them, by mouse or by keyboard."""
 
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ def test_a_page_opens_without_materials_script_and_search_works_when_reached(bro
     site.outside.clear()
     context = guarded_context(browser, site, viewport={"width": 1280, "height": 800})
     requested: list[str] = []
-    context.on("request", lambda made: requested.append(made.url))
+    # The page's own requests: the service worker also keeps a copy of Material's script.
+    context.on("request", lambda made: requested.append(made.url) if made.service_worker is None else None)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(site.url + "personal-budgets/")
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    page.wait_for_timeout(500)
+    page.goto(site.url + "assessment/")
+    expect(page.locator("#openras")).to_have_attribute("data-calculator", "ready", timeout=90_000)
     assert not any(BUNDLE in url for url in requested)
 
     search = page.get_by_role("textbox", name="Search")
@@ -38,12 +38,30 @@ def test_a_page_opens_without_materials_script_and_search_works_when_reached(bro
 def test_the_keyboard_reaches_search_too(browser: Browser, site: Site) -> None:
     context = guarded_context(browser, site, viewport={"width": 390, "height": 844})
     page = context.new_page()
-    page.goto(site.url + "assessment/")
     loaded: list[Request] = []
     page.on("request", lambda made: loaded.append(made) if BUNDLE in made.url else None)
+    page.goto(site.url + "assessment/")
+    expect(page.get_by_role("heading", level=1).first).to_be_visible()
+    assert loaded == []
     page.keyboard.press("/")
-    expect(page.get_by_role("textbox", name="Search")).to_be_focused(timeout=10_000)
+    search = page.get_by_role("textbox", name="Search")
+    expect(search).to_be_focused(timeout=10_000)
+    page.keyboard.type("direct payment")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
     assert len(loaded) == 1
+    context.close()
+
+
+def test_the_palette_switch_works_before_and_after_materials_script(browser: Browser, site: Site) -> None:
+    context = guarded_context(browser, site, color_scheme="light")
+    page = context.new_page()
+    page.goto(site.url + "assessment/")
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.get_by_title("Switch to dark mode").click()  # this click also loads Material
+    expect(body).to_have_attribute("data-md-color-scheme", "slate", timeout=10_000)
+    page.get_by_title("Switch to light mode").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
     context.close()
 
 

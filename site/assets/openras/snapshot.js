@@ -100,8 +100,8 @@ async function staleCaches(keep) {
 }
 
 /**
- * The snapshot kept for this exact key, or null (none, or another build's). Its bytes
- * come as a promise, so the runtime can be fetched and compiled while they are read.
+ * The snapshot kept for this exact key as `{bytes}`, or null (none, or another
+ * build's). `bytes` is a promise, read and checked while the runtime's script loads.
  * Never throws: a problem here only means an ordinary start.
  */
 export async function findSnapshot(key, runtimeURL) {
@@ -116,7 +116,7 @@ export async function findSnapshot(key, runtimeURL) {
     }
     const bytes = checked(response);
     bytes.catch(() => {}); // reported where it is awaited, by startFromSnapshot
-    return bytes;
+    return { bytes }; // wrapped: an async function returning a promise would wait for it
   } catch {
     await forgetSnapshots();
     return null;
@@ -182,13 +182,16 @@ if "random" in sys.modules:
 `;
 
 /**
- * Pyodide started from `snapshot` (a promise of its bytes), with the package's files put
+ * Pyodide started from a snapshot found by findSnapshot, with the package's files put
  * back where micropip installed them (a snapshot holds memory, not files; the package
  * reads its own data files and imports some modules only when needed). Throws if
  * anything is wrong.
  */
-export async function startFromSnapshot(loadPyodide, options, snapshot, wheel, expectedVersion) {
-  const pyodide = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+export async function startFromSnapshot(loadPyodide, options, { bytes: snapshot }, wheel, expectedVersion) {
+  // Checked in full before Pyodide sees it: handed a promise that then failed, Pyodide
+  // left the failure to surface in the next, ordinary start.
+  const bytes = await snapshot;
+  const pyodide = await loadPyodide({ ...options, _loadSnapshot: bytes });
   const site = pyodide.runPython("import os, ras_core; os.path.dirname(os.path.dirname(ras_core.__file__))");
   pyodide.unpackArchive(new Uint8Array(await wheel), "wheel", { extractDir: site });
   pyodide.runPython(AFTER_RESTORE);

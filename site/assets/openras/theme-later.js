@@ -1,29 +1,52 @@
-// Material's own script (search, the light or dark switch, the header's title) is not
-// loaded with the page: its start-up is one long task (50 to 200 ms) that makes a phone
-// stutter as the page opens and delays the assessment's first answers. It is loaded the
-// first time someone reaches for what needs it: the header (search, the palette switch)
-// or the menu, by pointer, touch or keyboard. Everything else on a page works without
-// it: links, the menu and the navigation are plain HTML and CSS.
+// On the assessment page, Material's own script (search, the light or dark switch, the
+// header's title) is not loaded with the page: its start-up is one long task (50 to
+// 200 ms) that makes a phone stutter while the calculator starts. It is loaded the
+// first time someone reaches for the header (by pointer, touch or keyboard) or presses
+// Material's search keys ("/", "s", "f"). The page's own content needs none of it.
 //
 // What Material would do at once is done here: the palette follows the device's light
-// or dark setting (palette.html: nothing is remembered between pages).
+// or dark setting (nothing is remembered between pages: palette.html), and the switch
+// for the other palette is shown. Once Material is there, it is told the person's
+// choice, and a search key opens the search as it would have.
 
 const tag = document.querySelector("script[data-theme-script]");
 const source = tag ? tag.dataset.themeScript : "";
+const palettes = [...document.querySelectorAll("input[data-md-color-media]")];
 
-// The palette whose media query matches, as Material's script chooses it.
-function followDevicePalette() {
-  for (const input of document.querySelectorAll("input[data-md-color-media]")) {
-    if (!matchMedia(input.dataset.mdColorMedia).matches) continue;
-    for (const name of ["mdColorScheme", "mdColorPrimary", "mdColorAccent"]) {
-      if (input.dataset[name]) document.body.dataset[name] = input.dataset[name];
-    }
-    input.checked = true;
-    return;
+function showPalette(input) {
+  for (const name of ["mdColorScheme", "mdColorPrimary", "mdColorAccent"]) {
+    if (input.dataset[name]) document.body.dataset[name] = input.dataset[name];
+  }
+  input.checked = true;
+  // Each palette's label switches to the next one: only the chosen palette's is shown.
+  for (const other of palettes) {
+    const label = other.nextElementSibling;
+    if (label instanceof HTMLElement) label.hidden = other !== input;
   }
 }
 
+function devicePalette() {
+  return palettes.find((input) => matchMedia(input.dataset.mdColorMedia).matches) || palettes[0];
+}
+
 let loading = false;
+let searchWanted = false;
+
+function openSearch() {
+  const toggle = document.getElementById("__search");
+  const field = document.querySelector(".md-search__input");
+  if (!(toggle instanceof HTMLInputElement) || !(field instanceof HTMLElement)) return;
+  toggle.checked = true;
+  toggle.dispatchEvent(new Event("change"));
+  field.focus();
+}
+
+function started() {
+  // Material starts on the device's palette: if the person has switched since, say so.
+  const chosen = palettes.find((input) => input.checked);
+  if (chosen && chosen !== devicePalette()) chosen.dispatchEvent(new Event("change"));
+  if (searchWanted) openSearch();
+}
 
 function load() {
   if (loading || !source) return;
@@ -31,24 +54,26 @@ function load() {
   for (const [type, listener] of LISTENERS) document.removeEventListener(type, listener, true);
   const script = document.createElement("script");
   script.src = source;
-  // Material starts on DOMContentLoaded, which has already happened: it is told again.
-  script.onload = () => document.dispatchEvent(new Event("DOMContentLoaded"));
+  script.onload = () => {
+    // Material starts on DOMContentLoaded, which has already happened: it is told again.
+    document.dispatchEvent(new Event("DOMContentLoaded"));
+    setTimeout(started);
+  };
   document.body.append(script);
 }
 
-// What needs Material's script: the header (search, palette switch), the search box, and
-// the menu's toggles. "/" and "s" open the search when Material is there.
-const NEEDS = ".md-header, .md-search, .md-sidebar, label[for='__drawer'], label[for='__search']";
+const NEEDS = ".md-header, .md-search";
 
 function reached(event) {
   if (event.target instanceof Element && event.target.closest(NEEDS)) load();
 }
 
 function shortcut(event) {
-  if (event.key === "/" || event.key === "s" || event.key === "S" || event.key === "f") {
-    const field = event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]");
-    if (!field) load();
-  }
+  if (!["/", "s", "S", "f", "F"].includes(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.target instanceof Element && event.target.closest("input, textarea, select, [contenteditable]")) return;
+  event.preventDefault(); // the key is for the search, not for the page
+  searchWanted = true;
+  load();
 }
 
 const LISTENERS = [
@@ -58,10 +83,16 @@ const LISTENERS = [
   ["keydown", shortcut],
 ];
 
-followDevicePalette();
-for (const query of ["(prefers-color-scheme: dark)", "(prefers-color-scheme: light)"]) {
-  matchMedia(query).addEventListener("change", () => {
-    if (!loading) followDevicePalette();
+// Until Material is there, a click on the palette switch is done here.
+for (const input of palettes) {
+  input.addEventListener("change", () => {
+    if (!loading && input.checked) showPalette(input);
   });
 }
-for (const [type, listener] of LISTENERS) document.addEventListener(type, listener, { capture: true, passive: true });
+if (palettes.length) showPalette(devicePalette());
+for (const query of ["(prefers-color-scheme: dark)", "(prefers-color-scheme: light)"]) {
+  matchMedia(query).addEventListener("change", () => {
+    if (!loading && palettes.length) showPalette(devicePalette());
+  });
+}
+for (const [type, listener] of LISTENERS) document.addEventListener(type, listener, { capture: true, passive: false });

@@ -26,9 +26,10 @@ const HANDLERS = {
 
 let ready = null; // a Promise of the Python `web` module once every step is done
 let failed = false;
+let tryingSnapshot = false; // a failure then means only an ordinary start instead
 
 function fail(message) {
-  if (failed) return;
+  if (failed || tryingSnapshot) return;
   failed = true;
   self.postMessage({ type: EVENT.failed, message });
 }
@@ -110,6 +111,7 @@ async function start() {
   let started = "fresh";
   const kept = await findSnapshot(files.snapshot, runtimeURL);
   if (kept) {
+    tryingSnapshot = true;
     try {
       const { loadPyodide } = await pyodideModule;
       pyodide = await startFromSnapshot(loadPyodide, OPTIONS, kept, wheel, files.package_version);
@@ -119,6 +121,8 @@ async function start() {
       console.warn("The kept snapshot could not be used; starting the ordinary way.", error);
       pyodide = null;
       await forgetSnapshots();
+    } finally {
+      tryingSnapshot = false;
     }
   }
   let snapshot = null;
