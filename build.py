@@ -187,6 +187,7 @@ def check_content(scheme: Scheme, council_path: Path) -> dict[str, Any]:
         "council": lambda: load_council(council_path),
         "review": load_review,
         "nation": lambda: load_nation(scheme.nation),
+        "charging": lambda: check_charging(scheme),
         "plan": check_plan_figures,
     }
     for key, load in loaders.items():
@@ -211,6 +212,24 @@ def check_plan_figures() -> dict[str, Any]:
     employment_figures((folder / PLAN_FIGURES[0]).read_text(encoding="utf-8"), source="content/employment.toml")
     plan_costs((folder / PLAN_FIGURES[1]).read_text(encoding="utf-8"), source="content/plan-costs.toml")
     return {"figures": list(PLAN_FIGURES)}
+
+
+def check_charging(scheme: Scheme) -> dict[str, Any]:
+    """The charging rules of the scheme's nation and the council's choices
+    (content/charging/), checked as `ras contribution` checks them."""
+    from ras_core.contribution.run import load_rules
+
+    folder = ROOT / "content" / "charging"
+    nation, council = folder / f"{scheme.nation}.toml", folder / "council.toml"
+    texts = {"nation": nation.read_text(encoding="utf-8"), "council": council.read_text(encoding="utf-8")}
+    load_rules(scheme, texts["nation"], texts["council"], nation_source=str(nation), council_source=str(council))
+    return texts
+
+
+def write_charging(content: dict[str, Any], runtime: Path) -> None:
+    """The charging rules for "Estimate what you might pay", fetched by the page."""
+    (runtime / "charging.toml").write_text(content["charging"]["nation"], encoding="utf-8")
+    (runtime / "charging-council.toml").write_text(content["charging"]["council"], encoding="utf-8")
 
 
 class ContentProblems(Exception):
@@ -583,6 +602,8 @@ def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT, council_p
             vendor_micropip(runtime)
         with step("write the scheme"):
             write_scheme(scheme, scheme_path, wheel, runtime)
+        with step("write the charging rules"):
+            write_charging(content, runtime)
         with step("write the service worker for offline use"):
             write_offline(out)
         with step("write the headers for static hosts"):

@@ -10,7 +10,8 @@
 //   app.js                  → page, answers, calculator, errors, result, steps, save, guided
 //   assessment/guided.js    → ../ui, page, answers, calculator, errors, result, steps, voice
 //   assessment/save.js      → ../ui, page, answers, calculator, errors, steps
-//   assessment/steps.js     → page, answers, calculator, errors
+//   assessment/steps.js     → page, answers, calculator, errors, contribution
+//   assessment/contribution.js → ../protocol, page, answers, calculator
 //   assessment/calculator.js → ../client, ../protocol, page, result
 //   assessment/result.js    → page, answers
 //   assessment/errors.js    → page
@@ -21,6 +22,7 @@
 
 import { watchWillingness } from "./assessment/answers.js";
 import { start as startCalculator } from "./assessment/calculator.js";
+import { watchPay } from "./assessment/contribution.js";
 import { watchErrorLinks } from "./assessment/errors.js";
 import { startGuided } from "./assessment/guided.js";
 import { guided } from "./assessment/page.js";
@@ -36,6 +38,7 @@ watchWillingness();
 watchVoice();
 watchPrint();
 watchSaving();
+watchPay();
 if (guided) startGuided();
 window.addEventListener("hashchange", () => route());
 route({ initial: true });

@@ -3,7 +3,7 @@
 // next person finds nothing of the last one's.
 
 import { clearFileProblems } from "../ui.js";
-import { showWillingness } from "./answers.js";
+import { clearAnswersParts, showWillingness } from "./answers.js";
 import { dropEstimate, failure } from "./calculator.js";
 import { clearErrors } from "./errors.js";
 import { root } from "./page.js";
@@ -19,6 +19,7 @@ function clearSession() {
   if (dialog.open) dialog.close();
   for (const input of root.querySelectorAll("input[type=radio]")) input.checked = false;
   setVoice(false); // the next person starts answering for themselves
+  clearAnswersParts();
   showWillingness();
   for (const area of root.querySelectorAll("textarea")) area.value = "";
   for (const input of root.querySelectorAll("input[type=file]")) input.value = "";

@@ -3,6 +3,7 @@
 
 import { collectAnswers, prepareCheck, unanswered } from "./answers.js";
 import { estimateAsked, prepareResult, requestEstimate } from "./calculator.js";
+import { preparePay } from "./contribution.js";
 import { clearErrors, showErrors } from "./errors.js";
 import { root, siteName } from "./page.js";
 
@@ -16,6 +17,7 @@ export function show(id, { focus = true } = {}) {
   if (id === "check") prepareCheck();
   else root.querySelector(".openras-loaded").hidden = true;
   if (id === "result") prepareResult();
+  if (id === "pay") preparePay();
   window.scrollTo(0, 0);
   if (focus) step.querySelector("h1").focus({ preventScroll: true });
 }
@@ -26,7 +28,7 @@ export function route({ initial = false } = {}) {
   const id = decodeURIComponent(location.hash.slice(1)) || "start";
   const target = document.getElementById(id);
   if (target && target.classList.contains("openras-step")) {
-    if (id === "result" && !estimateAsked()) return show("check", { focus: !initial });
+    if ((id === "result" || id === "pay") && !estimateAsked()) return show("check", { focus: !initial });
     return show(id, { focus: !initial });
   }
   // A link to one answer (from the error summary on "Check your answers"): show its
