@@ -167,3 +167,29 @@ def test_the_costed_plan_has_no_axe_violations_and_reflows(browser: Browser, sit
     context.close()
     assert violations == []
     assert widths[0] <= widths[1], f"page is {widths[0]} px wide in a {widths[1]} px window"
+
+
+def test_the_plan_page_works_under_the_shipped_policy(browser: Browser, built: Path) -> None:
+    import build
+
+    from .conftest import serve
+    from .test_security import watch
+
+    running = serve(built, headers=build.SECURITY_HEADERS)
+    try:
+        context = guarded_context(browser, running)
+        page = context.new_page()
+        complaints = watch(page)
+        response = page.goto(running.url + "plan/#low=150.00&high=175.00&period=week")
+        assert response is not None and response.headers["content-security-policy"] == build.CSP
+        plan = (ROOT / "content" / "plans" / "example-plan.json").read_bytes()
+        page.locator("#plan-upload").set_input_files(
+            {"name": "plan.json", "mimeType": "application/json", "buffer": plan}
+        )
+        expect(page.locator('[data-slot="total"]')).to_have_text(
+            "Total: £212.11 a week, £11,029.82 a year.", timeout=90_000
+        )
+        context.close()
+        assert complaints == [] and running.outside == []
+    finally:
+        running.server.shutdown()
