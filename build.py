@@ -2,10 +2,13 @@
 """Build the OpenRAS static site into dist/, or build it and serve it on 127.0.0.1.
 
 The build runs in named steps:
-  1. check the scheme         content/schemes/<name>.toml, every problem listed at once
+  1. check the schemes        content/schemes/<name>.toml, every problem listed at once: the
+                              schemes content/council.toml lists (the first is the default),
+                              or the one given with --scheme
   2. build the wheel          ras_core, reproducibly (SOURCE_DATE_EPOCH)
   3. build the pages          MkDocs Material: guidance from content/docs/, the method
-                              page from the scheme, the assessment from site/theme/
+                              page from the scheme, the assessment from site/theme/; each
+                              scheme after the first gets both under <scheme id>/
   4. vendor the runtime       Pyodide from node_modules (only the files boot needs)
   5. precompile the stdlib     python_stdlib.zip as .pyc, compiled by Pyodide itself (cached)
   6. vendor micropip          pinned by version and sha256, with its own lock entry
@@ -18,6 +21,7 @@ The build runs in named steps:
 Every URL in the site is relative, so it works at any path (https://council.example/budget/).
 
   python build.py [--scheme content/schemes/example.toml] [--council content/council.toml] [--out dist]
+  (without --scheme: every scheme content/council.toml lists, or example.toml)
   python build.py serve [--port 8000] [--base /budget/] [--header "Name: value"] [--no-build]
                         [--no-security-headers]
 """
@@ -48,6 +52,7 @@ sys.path.insert(0, str(ROOT / "site"))  # site_content, shared with the MkDocs h
 from ras_core import InputError, __version__, explain, load_scheme, scheme_to_dict  # noqa: E402
 from ras_core.scheme import Scheme  # noqa: E402
 from site_content import LIMITS, load_council, load_nation, load_review  # noqa: E402
+from site_content import SCHEMES as SCHEME_FOLDER  # noqa: E402
 
 DEFAULT_SCHEME = ROOT / "content" / "schemes" / "example.toml"
 DEFAULT_COUNCIL = ROOT / "content" / "council.toml"
@@ -147,6 +152,88 @@ def check_scheme(path: Path) -> Scheme:
     return load_scheme(path)
 
 
+def site_scheme_paths(council_path: Path) -> list[Path]:
+    """The schemes content/council.toml lists (the first is the default), or the example."""
+    try:
+        listed = load_council(council_path)["schemes"]
+    except InputError as error:
+        raise ContentProblems([error]) from None
+    return [SCHEME_FOLDER / name for name in listed] or [DEFAULT_SCHEME]
+
+
+def check_schemes(paths: list[Path]) -> list[Scheme]:
+    """Every scheme of the site, each checked (all their problems together); one id each,
+    and one nation, since the site's guidance follows one nation's law."""
+    schemes: list[Scheme] = []
+    errors: list[InputError] = []
+    for path in paths:
+        try:
+            schemes.append(check_scheme(path))
+        except InputError as error:
+            errors.append(error)
+    if errors:
+        raise ContentProblems(errors)
+    ids = [scheme.id for scheme in schemes]
+    if len(set(ids)) != len(ids):
+        raise BuildError(f"two schemes on one site have the same id: {', '.join(ids)}")
+    nations = sorted({scheme.nation for scheme in schemes})
+    if len(nations) > 1:
+        raise BuildError(f"the schemes on one site must be for one nation (its law is on every page), got {nations}")
+    return schemes
+
+
+# Each scheme's pages: the first scheme's at the site's root, each other under its id.
+PAGE_NAMES = {
+    "adult": ("Estimate a budget: {title}", "How it is worked out: {title}"),
+    "carer": ("Estimate a carer's budget", "How a carer's estimate is worked out"),
+}
+
+
+def scheme_entry(scheme: Scheme, folder: str) -> dict[str, Any]:
+    """A scheme on the site, as the pages see it: its pages as Markdown files (for
+    guidance pages' links) and as URLs (for the theme's templates)."""
+    return {
+        "id": scheme.id,
+        "title": scheme.title,
+        "person": scheme.person,
+        "period": scheme.period,
+        "speaks_of_them": scheme.speaks_of_them,
+        "assessment": f"{folder}assessment.md",
+        "method": f"{folder}method.md",
+        "assessment_url": f"{folder}assessment/",
+        "method_url": f"{folder}method/",
+    }
+
+
+def add_schemes(config: dict[str, Any], docs: Path, first: Scheme, others: list[Scheme]) -> None:
+    """Each scheme after the first gets its own assessment page and published method under
+    its id, in the navigation after the first scheme's; every page learns every scheme."""
+    entries = [scheme_entry(first, "")]
+    schemes = {first.id: scheme_to_dict(first)}
+    pages: list[dict[str, str]] = []
+    for scheme in others:
+        folder = docs / scheme.id
+        folder.mkdir()
+        estimate_name, method_name = (
+            name.format(title=scheme.title) for name in PAGE_NAMES.get(scheme.person, PAGE_NAMES["adult"])
+        )
+        (folder / "assessment.md").write_text(
+            f"---\ntitle: {json.dumps(estimate_name)}\ntemplate: assessment.html\nscheme: {scheme.id}\n"
+            "hide:\n  - toc\n  - navigation\n---\n",
+            encoding="utf-8",
+        )
+        front = f"---\ntitle: {json.dumps(method_name)}\ngenerated: true\nscheme: {scheme.id}\n---\n\n"
+        (folder / "method.md").write_text(front + explain(scheme), encoding="utf-8")
+        schemes[scheme.id] = scheme_to_dict(scheme)
+        entries.append(scheme_entry(scheme, f"{scheme.id}/"))
+        pages += [{estimate_name: f"{scheme.id}/assessment.md"}, {method_name: f"{scheme.id}/method.md"}]
+    config["extra"]["schemes"] = schemes
+    config["extra"]["site_schemes"] = entries
+    nav = config.get("nav", [])
+    after = next((i for i, item in enumerate(nav) if "method.md" in item.values()), len(nav) - 1)
+    config["nav"] = [*nav[: after + 1], *pages, *nav[after + 1 :]]
+
+
 def build_wheel(work: Path) -> Path:
     """ras_core as a wheel; the same sources always give the same bytes."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH))
@@ -239,8 +326,15 @@ class ContentProblems(Exception):
         super().__init__("\n\n".join(error.report() for error in errors))
 
 
-def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path, content: dict[str, Any]) -> None:
-    """Guidance and the assessment, in one MkDocs Material build (which empties `out`)."""
+def build_pages(
+    scheme: Scheme,
+    scheme_path: Path,
+    out: Path,
+    work: Path,
+    content: dict[str, Any],
+    others: list[Scheme] | None = None,
+) -> None:
+    """Guidance and the assessments, in one MkDocs Material build (which empties `out`)."""
     import yaml  # type: ignore[import-untyped]  # MkDocs depends on PyYAML, which has no type hints
 
     docs = work / "docs"
@@ -267,6 +361,7 @@ def build_pages(scheme: Scheme, scheme_path: Path, out: Path, work: Path, conten
     config["extra"]["limits"] = LIMITS
     config["extra"]["theme_script"] = theme_script()
     config["hooks"] = [str(ROOT / "site" / hook) for hook in config.get("hooks", [])]
+    add_schemes(config, docs, scheme, others or [])
     config_file = work / "mkdocs.yml"
     config_file.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
     done = subprocess.run(
@@ -466,6 +561,23 @@ def snapshot_key(runtime: Path, wheel: Path) -> str:
     return digest.hexdigest()[:32]
 
 
+def write_other_schemes(others: list[Scheme], paths: list[Path], runtime: Path) -> None:
+    """Each scheme after the first, as TOML and JSON in runtime/schemes/, and boot.json's
+    `schemes`: each scheme's file by its id, so a page names the one its worker loads."""
+    boot_path = runtime / "boot.json"
+    boot = json.loads(boot_path.read_text(encoding="utf-8"))
+    boot["schemes"] = {boot["scheme_id"]: boot["scheme"]}
+    if others:
+        (runtime / "schemes").mkdir()
+    for scheme, path in zip(others, paths, strict=True):
+        shutil.copy2(path, runtime / "schemes" / f"{scheme.id}.toml")
+        (runtime / "schemes" / f"{scheme.id}.json").write_text(
+            json.dumps(scheme_to_dict(scheme), indent=1, ensure_ascii=False), encoding="utf-8"
+        )
+        boot["schemes"][scheme.id] = f"schemes/{scheme.id}.toml"
+    boot_path.write_text(json.dumps(boot, indent=1), encoding="utf-8")
+
+
 def cache_rules(out: Path, later: tuple[str, ...] = ("manifest.json",)) -> list[tuple[str, str]]:
     """(URL pattern, Cache-Control) for `_headers`, so that every file is matched by exactly
     one pattern: hosts join the values of a header set by two matching rules. `later`:
@@ -571,29 +683,37 @@ def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-def write_manifest(out: Path, scheme: Scheme) -> None:
+def write_manifest(out: Path, scheme: Scheme, others: list[Scheme] | None = None) -> None:
     files = {
         path.relative_to(out).as_posix(): {"bytes": path.stat().st_size, "sha256": sha256(path)}
         for path in sorted(out.rglob("*"))
         if path.is_file() and path.name != "manifest.json" and not is_derived(path)
     }
-    manifest = {"scheme": {"id": scheme.id, "version": scheme.version}, "files": files}
+    manifest = {
+        "scheme": {"id": scheme.id, "version": scheme.version},
+        "schemes": [{"id": s.id, "version": s.version} for s in [scheme, *(others or [])]],
+        "files": files,
+    }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
 
 
-def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT, council_path: Path = DEFAULT_COUNCIL) -> None:
+def build(scheme_path: Path | None = None, out: Path = DEFAULT_OUT, council_path: Path = DEFAULT_COUNCIL) -> None:
+    """Build the site: with `scheme_path`, that one scheme; without, every scheme the
+    council file lists (the first is the default), or the example."""
     out = out.resolve()
     print(f"Building the OpenRAS site into {out}")
     with tempfile.TemporaryDirectory(prefix="openras-") as tmp:
         work = Path(tmp)
-        with step(f"check the scheme {scheme_path}"):
-            scheme = check_scheme(scheme_path)
+        paths = [scheme_path] if scheme_path is not None else site_scheme_paths(council_path)
+        with step(f"check the schemes {', '.join(str(path) for path in paths)}"):
+            scheme, *others = check_schemes(paths)
+            scheme_path = paths[0]
         with step(f"check the content {council_path}, content/review.toml, content/nations/"):
             content = check_content(scheme, council_path)
         with step("build the ras_core wheel"):
             wheel = build_wheel(work)
         with step("build the pages with MkDocs Material"):
-            build_pages(scheme, scheme_path, out, work, content)
+            build_pages(scheme, scheme_path, out, work, content, others)
         with step("vendor the Pyodide runtime"):
             runtime = vendor_runtime(out)
         with step("precompile the standard library (.pyc, by Pyodide itself)"):
@@ -602,6 +722,7 @@ def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT, council_p
             vendor_micropip(runtime)
         with step("write the scheme"):
             write_scheme(scheme, scheme_path, wheel, runtime)
+            write_other_schemes(others, paths[1:], runtime)
         with step("write the charging rules"):
             write_charging(content, runtime)
         with step("write the service worker for offline use"):
@@ -611,7 +732,7 @@ def build(scheme_path: Path = DEFAULT_SCHEME, out: Path = DEFAULT_OUT, council_p
         with step("pre-compress (.br and .gz)"):
             compress(out)
         with step("write the manifest"):
-            write_manifest(out, scheme)
+            write_manifest(out, scheme, others)
     print(f"Built {scheme.title}, version {scheme.version}.")
 
 
@@ -717,7 +838,12 @@ def main(argv: list[str] | None = None) -> int:
         default="build",
         help="build (the default), or serve: build, then serve the folder",
     )
-    parser.add_argument("--scheme", type=Path, default=DEFAULT_SCHEME, help="the scheme to build with")
+    parser.add_argument(
+        "--scheme",
+        type=Path,
+        default=None,
+        help="build with this one scheme (default: every scheme content/council.toml lists)",
+    )
     parser.add_argument(
         "--council",
         type=Path,

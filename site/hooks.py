@@ -1,7 +1,8 @@
 """MkDocs hook: guidance pages are Markdown with the council's settings filled in.
 
 Each page is rendered as a Jinja2 template before Markdown, with `council` (from
-content/council.toml), `scheme` (the scheme the site is built with) and `nation` (the
+content/council.toml), `scheme` (the site's first scheme), `schemes` (every scheme on the
+site, with its pages: the start page sends each person to theirs) and `nation` (the
 law of the scheme's nation, from content/nations/: uk.toml with the nation's own file
 on top), so local names, contacts and rules, and each nation's law, live in content/
 rather than in the pages or the templates. build.py checks those files
@@ -96,11 +97,18 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
             council=extra["council"],
             scheme=extra["scheme"],
             nation=extra["nation"],
+            schemes=[_linked(entry) for entry in extra.get("site_schemes", [])],
             cite=cite,
             scheme_csp=Markup(extra.get("csp", "")),
         )
     except jinja2.TemplateError as error:
         raise SystemExit(f"{page.file.src_path}: {error}") from None
+
+
+def _linked(entry: dict[str, Any]) -> dict[str, Any]:
+    """A scheme on the site, with the paths of its pages (made by build.py, not a council's
+    text) marked safe, so that a guidance page can link to them."""
+    return {**entry, "assessment": Markup(entry["assessment"]), "method": Markup(entry["method"])}
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:

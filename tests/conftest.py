@@ -25,14 +25,14 @@ def scheme_path(name: str) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The whole site built once with the example scheme, in a temporary folder."""
+    """The whole site built once with the schemes content/council.toml lists, in a temporary folder."""
     import sys
 
     sys.path.insert(0, str(ROOT))
     import build
 
     out = tmp_path_factory.mktemp("site") / "dist"
-    build.build(build.DEFAULT_SCHEME, out)
+    build.build(None, out)  # every scheme content/council.toml lists
     return out
 
 

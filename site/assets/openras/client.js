@@ -23,6 +23,15 @@ const STEP_NAMES = Object.keys(STEPS);
 // A worker created by startEarly(), and what it said before the page took it over.
 let early = null;
 
+// The worker, told which scheme to load when the page is not for the site's first: the
+// page's <meta name="openras-scheme">, in its head, so the worker starts before the body.
+function workerURL() {
+  const url = new URL("./worker.js", import.meta.url);
+  const scheme = document.querySelector('meta[name="openras-scheme"]');
+  if (scheme && scheme.content) url.searchParams.set("scheme", scheme.content);
+  return url;
+}
+
 /**
  * Create the calculator's worker at once, before the page's own modules have loaded
  * (start-early.js calls this from the page's head), so that Python starts a few hundred
@@ -33,7 +42,7 @@ let early = null;
 export function startEarly() {
   if (early || typeof WebAssembly !== "object" || typeof Worker !== "function") return;
   try {
-    const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    const worker = new Worker(workerURL(), { type: "module" });
     early = { worker, messages: [], error: false };
     worker.onmessage = (event) => early.messages.push(event.data || {});
     worker.onerror = (event) => {
@@ -124,7 +133,7 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
   const said = early ? early.messages : [];
   const errored = early ? early.error : false;
   try {
-    worker = early ? early.worker : new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    worker = early ? early.worker : new Worker(workerURL(), { type: "module" });
   } catch (error) {
     queueMicrotask(() => fail("This browser could not start the calculator."));
     return calculator;

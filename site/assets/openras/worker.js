@@ -8,6 +8,15 @@ import { EVENT, REQUEST, STEPS, UNEXPECTED } from "./protocol.js";
 import { findSnapshot, forgetSnapshots, keepSnapshot, makeSnapshot, startFromSnapshot } from "./snapshot.js";
 
 const runtimeURL = new URL("../../runtime/", import.meta.url);
+// The scheme the page estimates with, when it is not the site's first: the page names it
+// (worker.js?scheme=<id>, client.js) and boot.json's `schemes` gives its file.
+const schemeId = new URL(self.location.href).searchParams.get("scheme");
+
+function schemeFile(files) {
+  if (!schemeId) return files.scheme;
+  if (files.schemes && Object.hasOwn(files.schemes, schemeId)) return files.schemes[schemeId];
+  throw new Error(`This page's scheme (${schemeId}) is not on this site.`);
+}
 // Imported at once but not waited for, so the first files are asked for in parallel.
 const pyodideModule = import("../../runtime/pyodide.mjs");
 pyodideModule.catch(() => fail("pyodide.mjs could not be loaded."));
@@ -104,7 +113,7 @@ async function start() {
   // named by boot.json. Only Python's own work waits for the step before it.
   const boot = fetchFile("boot.json").then((response) => response.json());
   const wheel = boot.then((files) => fetchFile(files.wheel)).then((response) => response.arrayBuffer());
-  const scheme = boot.then((files) => fetchFile(files.scheme)).then((response) => response.text());
+  const scheme = boot.then((files) => fetchFile(schemeFile(files))).then((response) => response.text());
   for (const waiting of [wheel, scheme]) waiting.catch(() => {}); // reported when awaited
   const files = await boot;
   let pyodide = null;
@@ -129,7 +138,7 @@ async function start() {
   if (!pyodide) pyodide = await startFresh(files, wheel);
   progress("scheme");
   const web = pyodide.pyimport("ras_core.web");
-  const loaded = JSON.parse(web.load_scheme_text(await scheme, files.scheme));
+  const loaded = JSON.parse(web.load_scheme_text(await scheme, schemeFile(files)));
   if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
   // The copy for the next visit is made now: the scheme is loaded (so the modules it
   // needs are imported and warm) and no request has been answered.

@@ -18,7 +18,7 @@ const dialog = root.querySelector(".openras-idle");
 function clearSession() {
   if (dialog.open) dialog.close();
   for (const input of root.querySelectorAll("input[type=radio]")) input.checked = false;
-  setVoice(false); // the next person starts answering for themselves
+  setVoice(false, { clear: true }); // the next person starts as the page does
   clearAnswersParts();
   showWillingness();
   for (const area of root.querySelectorAll("textarea")) area.value = "";
@@ -26,6 +26,7 @@ function clearSession() {
   for (const form of root.querySelectorAll("form.openras-form")) clearErrors(form);
   for (const box of root.querySelectorAll(".openras-upload")) {
     clearFileProblems(box);
+    for (const offer of box.querySelectorAll(".openras-other-scheme")) offer.remove();
     box.querySelector(".openras-error-summary ul").replaceChildren();
     box.querySelector(".openras-upload__status").textContent = "";
   }

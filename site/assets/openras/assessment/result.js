@@ -5,6 +5,13 @@ import { checked, groupsIn, labelOf } from "./answers.js";
 import { currentStep, guided, longDate, root, text } from "./page.js";
 
 const box = root.querySelector(".openras-result");
+// A carer's own estimate (only on a site with a carers' scheme), offered just after the
+// core's notice that the people who help can have their own assessment. Only a link:
+// nothing from these answers goes with it.
+function offerCarersEstimate() {
+  const link = root.querySelector(".openras-carers");
+  if (link) link.hidden = !box.querySelector('[data-slot="notice.carer"]');
+}
 
 export function showProblem(reason) {
   root.querySelector(".openras-waiting").hidden = true;
@@ -64,7 +71,12 @@ function lineElement(tag, line) {
   const body = text(tag === "div" ? "p" : "span", line.text);
   body.dataset.text = "";
   element.append(body);
-  if (line.reference) (tag === "div" ? body : element).append(source(line.reference));
+  if (line.reference && tag === "div") {
+    // A notice's source is a paragraph of its own, after the notice's text.
+    const cited = document.createElement("p");
+    cited.append(source(line.reference));
+    element.append(cited);
+  } else if (line.reference) element.append(source(line.reference));
   return element;
 }
 
@@ -111,6 +123,7 @@ function renderLines(lines) {
   }
   box.querySelector(".openras-voice--summary").replaceChildren(...parts.summary);
   box.querySelector(".openras-voice--detail").replaceChildren(...parts.detail);
+  offerCarersEstimate();
 }
 
 function answerRows() {
@@ -185,6 +198,7 @@ export function clearResult() {
   }
   box.querySelector(".openras-result-notes__list").replaceChildren();
   box.querySelector(".openras-result-notes").hidden = true;
+  offerCarersEstimate();
 }
 
 export function watchPrint() {

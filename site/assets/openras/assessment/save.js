@@ -7,7 +7,7 @@ import { clearFileProblems, downloadText, readText, showFileProblems } from "../
 import { answersFileText, applyAnswers, unanswered } from "./answers.js";
 import { checkAnswers } from "./calculator.js";
 import { clearErrors, showErrors } from "./errors.js";
-import { currentStep, guided, longDate, root } from "./page.js";
+import { currentStep, guided, longDate, root, text } from "./page.js";
 import { show } from "./steps.js";
 
 const MAX_FILE_BYTES = Number(root.dataset.maxBytes); // from the build (site/site_content.py)
@@ -41,7 +41,7 @@ async function checkAnswersText(text) {
   try {
     const reply = await checkAnswers(text);
     if (reply.ok) return { ok: true, answers: reply.answers };
-    return { ok: false, problems: reply.problems };
+    return { ok: false, problems: reply.problems, other: reply.other_scheme };
   } catch (error) {
     return { ok: false, problems: ["The file could not be checked, because the calculator could not start."] };
   }
@@ -55,6 +55,28 @@ function showLoaded(message) {
   else location.hash = "#check";
 }
 
+// The site's other schemes (from the build): [{id, url, title}].
+const OTHER_SCHEMES = JSON.parse(root.dataset.otherSchemes || "[]");
+
+// A file saved for another scheme on this site: say which, and link to its page, where
+// the person uploads the file again. The file is not handed over (nothing is stored on
+// the device, or put in an address, without the person choosing it).
+function offerOtherScheme(box, other) {
+  for (const old of box.querySelectorAll(".openras-other-scheme")) old.remove();
+  const found = other && OTHER_SCHEMES.find((scheme) => scheme.id === other.id);
+  if (!found) return;
+  const offer = document.createElement("div");
+  offer.className = "openras-other-scheme";
+  offer.append(text("p", `These answers are for another assessment on this site: ${found.title}. Open it, then upload the same file there.`));
+  const link = text("a", `Open ${found.title}`);
+  link.href = found.url;
+  link.className = "md-button md-button--primary openras-button";
+  const action = document.createElement("p");
+  action.append(link);
+  offer.append(action);
+  box.querySelector(".openras-error-summary").after(offer);
+}
+
 async function upload(event) {
   const input = event.target.closest(".openras-file-upload");
   if (!input || !input.files.length) return;
@@ -62,11 +84,15 @@ async function upload(event) {
   const file = input.files[0];
   const status = box.querySelector(".openras-upload__status");
   clearFileProblems(box);
+  offerOtherScheme(box, null);
   status.textContent = "Checking your file…";
   const outcome = file.size > MAX_FILE_BYTES ? { ok: false, problems: [TOO_LARGE] } : await checkAnswersText(await readText(file));
   status.textContent = "";
   input.value = "";
-  if (!outcome.ok) return showFileProblems(box, outcome.problems);
+  if (!outcome.ok) {
+    showFileProblems(box, outcome.problems);
+    return offerOtherScheme(box, outcome.other);
+  }
   applyAnswers(outcome.answers);
   showLoaded(`Your answers from ${file.name} are loaded. Check them, then get your estimate.`);
 }

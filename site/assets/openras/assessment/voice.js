@@ -15,7 +15,8 @@ function input(value) {
   return root.querySelector(`input[type=radio][name="${CHOICE}"][value="${value}"]`);
 }
 
-// Whether the person answers for someone else (never on a scheme without that wording).
+// Whether the person answers for someone else (never on a scheme without that wording;
+// no answer chosen means they answer for themselves).
 export function forSomeoneElse() {
   const yes = input("yes");
   return Boolean(yes) && yes.checked;
@@ -34,13 +35,14 @@ export function applyVoice() {
   }
 }
 
-// Set the choice (from an answers file, or clearing a guided session) and the wording.
-export function setVoice(them) {
+// Set the choice from an answers file and the wording; `clear` (a guided session's next
+// person) leaves neither answer chosen, as the page starts.
+export function setVoice(them, { clear = false } = {}) {
   const yes = input("yes");
   const no = input("no");
   if (yes && no) {
-    yes.checked = them;
-    no.checked = !them;
+    yes.checked = them && !clear;
+    no.checked = !them && !clear;
   }
   applyVoice();
 }
