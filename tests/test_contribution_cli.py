@@ -173,3 +173,16 @@ def test_a_checked_answers_file_gives_the_money_answers_back_as_written() -> Non
     assert reply["answers"]["contribution"] == example()["contribution"]
     plain = json.loads(web.check_answers_json((ROOT / "content" / "answers" / "example-answers.json").read_text()))
     assert "contribution" not in plain["answers"]
+
+
+def test_a_carers_own_assessment_is_not_given_an_estimate_of_what_the_person_pays(tmp_path: Path) -> None:
+    scheme = ROOT / "content" / "schemes" / "carers-example.toml"
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(lowest_answers(load_scheme(scheme))), encoding="utf-8")
+    done = ras("contribution", "--scheme", scheme, path)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "scheme: 1 problem found",
+        "scheme: person: this is a carer's own assessment: what a person might pay is estimated for the care of "
+        "the adult who needs it, not for a carer's support",
+    ]

@@ -188,3 +188,14 @@ def test_scotland_and_wales_builds_use_their_own_rules(browser: Browser, nation_
     assert axe(page) == []
     assert site.outside == []
     context.close()
+
+
+def test_only_the_adults_assessment_offers_the_step(built: Path) -> None:
+    pages = {
+        p.relative_to(built).as_posix(): p.read_text(encoding="utf-8") for p in built.glob("**/assessment/index.html")
+    }
+    adults = pages.pop("assessment/index.html")
+    assert 'id="pay"' in adults and 'href="#pay"' in adults
+    assert "carers-example/assessment/index.html" in pages
+    for page in pages.values():
+        assert 'id="pay"' not in page and 'href="#pay"' not in page

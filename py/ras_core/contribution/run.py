@@ -41,6 +41,12 @@ def load_rules(
     scheme: Scheme, nation_text: str, council_text: str, *, nation_source: str, council_source: str
 ) -> tuple[NationCharging, CouncilCharging]:
     """The nation's rules and the council's choices; every problem in both at once."""
+    if scheme.person != "adult":
+        message = (
+            "this is a carer's own assessment: what a person might pay is estimated for the care of the adult "
+            "who needs it, not for a carer's support"
+        )
+        raise InputError("scheme", [Problem(path="person", message=message)])
     errors: list[InputError] = []
     nation = council = None
     try:

@@ -132,6 +132,7 @@ async function buildQuestions() {
 
 // On showing the step: put the questions on the page once.
 export function preparePay() {
+  if (!step) return Promise.resolve(); // a carer's own assessment has no such step
   if (!built) {
     built = buildQuestions();
     built.catch((error) => {
@@ -339,6 +340,7 @@ async function estimatePay(event) {
 }
 
 export function watchPay() {
+  if (!step) return; // a carer's own assessment has no such step
   // Saved, downloaded, loaded and cleared with the rest of the answers.
   addAnswersPart("contribution", { collect: moneyAnswers, apply: applyMoney, clear: clearPay });
   step.querySelector(".openras-pay__form").addEventListener("submit", estimatePay);
