@@ -5,12 +5,24 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
+from hypothesis import given
 
 from conftest import EXAMPLE, TEST_SCHEMES, lowest_answers
-from ras_core import AnswersError, Scheme, SchemeError, answers_from_dict, estimate, scheme_from_toml, web
+from ras_core import (
+    AnswersError,
+    Scheme,
+    SchemeError,
+    answers_from_dict,
+    estimate,
+    estimate_to_dict,
+    scheme_from_toml,
+    web,
+)
 from ras_core.estimate.words import as_text, lines
+from test_properties import SETTINGS, scheme_and_answers
 
 PENNY = (TEST_SCHEMES / "penny.toml").read_text(encoding="utf-8")
 FIRST = "domains[0].questions[0].text_them"
@@ -124,3 +136,23 @@ def test_answers_for_another_scheme_on_the_site_name_it_for_the_page() -> None:
     }
     estimate_reply = json.loads(web.estimate_json(json.dumps({"scheme": "carers-example", "answers": {}})))
     assert estimate_reply["other_scheme"] == {"id": "carers-example", "version": ""}
+
+
+@SETTINGS
+@given(scheme_and_answers())
+def test_answering_for_someone_else_changes_the_words_never_the_figures(pair: tuple[Scheme, dict[str, Any]]) -> None:
+    scheme, data = pair
+    own = estimate(scheme, answers_from_dict(data, scheme))
+    theirs = estimate(scheme, answers_from_dict(data | {"for_someone_else": True}, scheme))
+    mine, other = estimate_to_dict(own), estimate_to_dict(theirs)
+    assert other["answers"].pop("for_someone_else") is True
+    assert mine["answers"].pop("for_someone_else") is False
+    # The working is words: the same steps, speaking of them.
+    assert [step["kind"] for step in mine.pop("working")] == [step["kind"] for step in other.pop("working")]
+    assert mine == other
+    said = lines(theirs)
+    assert said[0].slot == "for_whom"
+    assert [line.slot for line in said[1:]] == [line.slot for line in lines(own)]
+    if scheme.speaks_of_them:
+        text = ANSWERER.sub("", as_text(said))
+        assert re.search(r"\b[Yy]ou(rs?|rself)?\b", text) is None, text
