@@ -96,6 +96,7 @@ def test_for_someone_else_the_questions_the_file_and_the_result_speak_of_them(pa
     expect(page.locator('[data-slot="notice.carer"]')).to_contain_text(
         "The people who help them can have their own assessment"
     )
+    expect(page.locator("#result").get_by_text("The council assesses their needs with them.")).to_be_visible()
     # Back to answering for themselves: the questions speak to "you" again.
     page.goto(site.url + "assessment/#start")
     page.locator('label[for="for-myself"]').click()
