@@ -39,7 +39,7 @@ def storage(page: Page) -> dict[str, Any]:
 
 def expect_blank(page: Page) -> None:
     expect(page.locator("#start h1")).to_be_visible()
-    expect(page.locator("input[type=radio]:checked")).to_have_count(0)
+    expect(page.locator("#openras input[type=radio]:checked")).to_have_count(0)
     for area in page.locator("textarea").all():
         expect(area).to_have_value("")
     expect(page.locator(".openras-result")).to_be_hidden()

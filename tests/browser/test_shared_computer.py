@@ -83,7 +83,7 @@ def test_back_without_the_cache_does_not_restore_the_form(browser: Browser, site
     page.go_back()
     assert page.evaluate("window.openrasRestored") is False
     expect(page.locator("#openras")).to_have_attribute("data-calculator", "ready", timeout=90_000)
-    expect(page.locator("input[type=radio]:checked")).to_have_count(0)
+    expect(page.locator("#openras input[type=radio]:checked")).to_have_count(0)
     for area in page.locator("textarea").all():
         expect(area).to_have_value("")
     context.close()
@@ -153,7 +153,7 @@ def test_a_damaged_saved_entry_does_not_stop_the_page(page: Page, site: Site, st
     page.get_by_role("button", name="Use my saved answers").click()
     summary = page.locator("#start .openras-error-summary")
     expect(summary).to_contain_text("Your saved answers cannot be used.")
-    expect(page.locator("input[type=radio]:checked")).to_have_count(0)
+    expect(page.locator("#openras input[type=radio]:checked")).to_have_count(0)
     saved.get_by_role("button", name="Forget").click()
     expect(saved).to_be_hidden()
     assert page.evaluate("localStorage.length") == 0
