@@ -10,7 +10,8 @@ The build runs in named steps:
                               page from the scheme, the assessment from site/theme/; each
                               scheme after the first gets both under <scheme id>/
   4. vendor the runtime       Pyodide from node_modules (only the files boot needs)
-  5. precompile the stdlib     python_stdlib.zip as .pyc, compiled by Pyodide itself (cached)
+  5. precompile Python        python_stdlib.zip as .pyc, and a .pyc beside each module of the
+                              ras_core and micropip wheels, compiled by Pyodide itself (cached)
   6. vendor micropip          pinned by version and sha256, with its own lock entry
   7. write the scheme         the scheme as TOML and JSON, and boot.json for the worker
   8. write offline support    sw.js (the service worker) and offline.json (what it caches)
@@ -49,6 +50,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "py"))
 sys.path.insert(0, str(ROOT / "site"))  # site_content, shared with the MkDocs hook
 
+from precompile import CompileError, compile_with_pyodide  # noqa: E402
 from ras_core import InputError, __version__, explain, load_scheme, scheme_to_dict  # noqa: E402
 from ras_core.scheme import Scheme  # noqa: E402
 from site_content import LIMITS, load_council, load_nation, load_review  # noqa: E402
@@ -59,7 +61,8 @@ DEFAULT_COUNCIL = ROOT / "content" / "council.toml"
 DEFAULT_OUT = ROOT / "dist"
 CACHE = ROOT / ".cache"
 
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+STDLIB_ZIP = "python_stdlib.zip"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB_ZIP)
 MICROPIP_VERSION = "0.11.1"
 MICROPIP_WHEEL = f"micropip-{MICROPIP_VERSION}-py3-none-any.whl"
 # PyPI's wheel (Pyodide's own lock lists a different build of the same version).
@@ -109,8 +112,12 @@ def cache_control(name: str) -> str:
 
 # Files the service worker does not cache: for hosts and tools, not for people.
 OFFLINE_SKIP = {"_headers", "manifest.json", "offline.json", "sw.js", "sitemap.xml", "sitemap.xml.gz"}
-# .zip: the standard library, which build.py stores uncompressed (see STDLIB_SCRIPT).
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".toml", ".txt", ".map", ".zip"}
+# .zip and .whl: the standard library and the wheels, which build.py stores uncompressed
+# (site/precompile.py) so that brotli and gzip pack them across files.
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".toml", ".txt", ".map"} | {
+    ".zip",
+    ".whl",
+}
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -404,91 +411,27 @@ def vendor_runtime(out: Path) -> Path:
     return runtime
 
 
-# Compiling the standard library's sources is most of Pyodide's boot. So the build
-# compiles them once, inside the pinned Pyodide itself (run by Node), so that the .pyc
-# files carry the magic number of the interpreter that will read them, and serves a
-# python_stdlib.zip of .pyc files in place of the shipped one. optimize=2 leaves out
-# docstrings and asserts: nothing the site runs reads a standard-library docstring
-# (Pyodide's own _pyodide.docstring allows for None), and ras_core itself is not in this
-# zip (micropip installs its wheel, compiled as usual). The zip is stored uncompressed,
-# so that brotli and gzip compress it well over the wire. Tracebacks from the standard
-# library show no source lines.
-STDLIB_OPTIMIZE = 2
-STDLIB_ZIP = "python_stdlib.zip"
-STDLIB_SCRIPT = """
-import { readFileSync, writeFileSync } from "node:fs";
-import { pathToFileURL } from "node:url";
-const [indexDir, input, output, optimize] = process.argv.slice(2);
-const { loadPyodide } = await import(pathToFileURL(indexDir + "/pyodide.mjs").href);
-const pyodide = await loadPyodide({
-  indexURL: indexDir + "/",
-  stdout: () => {},
-  stderr: (line) => console.error(line),
-});
-pyodide.FS.writeFile("/tmp/in.zip", readFileSync(input));
-pyodide.globals.set("OPTIMIZE", Number(optimize));
-pyodide.runPython(`
-import importlib.util, sys, zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
-
-# Where Pyodide puts the zip (/lib/python314.zip), so tracebacks name the right file.
-mounted = next(p for p in sys.path if p.endswith(".zip"))
-with zipfile.ZipFile("/tmp/in.zip") as source, zipfile.ZipFile("/tmp/out.zip", "w", zipfile.ZIP_STORED) as out:
-    for info in source.infolist():
-        data = source.read(info)
-        name = info.filename
-        if name.endswith(".py"):
-            code = compile(data, f"{mounted}/{name}", "exec", dont_inherit=True, optimize=OPTIMIZE)
-            # Hash-based and unchecked: the same bytes every build, and no source to check.
-            data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
-            name += "c"
-        entry = zipfile.ZipInfo(name, date_time=info.date_time)
-        entry.external_attr = info.external_attr
-        entry.compress_type = zipfile.ZIP_STORED
-        out.writestr(entry, data)
-`);
-writeFileSync(output, pyodide.FS.readFile("/tmp/out.zip"));
-"""
-
-
 def precompile_stdlib(runtime: Path, work: Path) -> None:
-    """Replace runtime/python_stdlib.zip by the same modules as .pyc (see STDLIB_SCRIPT).
-
-    Kept in .cache/stdlib/ by the shipped zip's sha256, the interpreter (Pyodide's version
-    and its WebAssembly's sha256) and the compile settings, so only the first build runs
-    Node (about 20 s); the same input always gives the same bytes.
-    """
-    source = ROOT / "node_modules" / "pyodide"
-    shipped = source / STDLIB_ZIP
-    # The interpreter that compiles is part of the key too: its version and WebAssembly.
-    interpreter = json.loads((source / "package.json").read_text(encoding="utf-8"))["version"]
-    settings = f"optimize={STDLIB_OPTIMIZE}\0{interpreter}\0{sha256(source / 'pyodide.asm.wasm')}\0{STDLIB_SCRIPT}"
-    key = hashlib.sha256(sha256(shipped).encode() + b"\0" + settings.encode()).hexdigest()
-    cached = CACHE / "stdlib" / f"{key}.zip"
-    if not cached.exists():
-        node = shutil.which("node")
-        if node is None:
-            raise BuildError("Node.js is needed to precompile the standard library: install it (make serve needs npm)")
-        script = work / "precompile-stdlib.mjs"
-        script.write_text(STDLIB_SCRIPT, encoding="utf-8")
-        made = work / STDLIB_ZIP
-        done = subprocess.run(
-            [node, str(script), str(source), str(shipped), str(made), str(STDLIB_OPTIMIZE)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0 or not made.exists():
-            raise BuildError(f"precompiling the standard library in Pyodide failed:\n{done.stderr}")
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".part")
-        shutil.copyfile(made, partial)
-        partial.replace(cached)  # never a half-written file in the cache
-    shutil.copyfile(cached, runtime / STDLIB_ZIP)
+    """Replace runtime/python_stdlib.zip by the same modules as .pyc (site/precompile.py)."""
+    shipped = ROOT / "node_modules" / "pyodide" / STDLIB_ZIP
+    try:
+        compile_with_pyodide(ROOT / "node_modules" / "pyodide", "stdlib", shipped, runtime / STDLIB_ZIP, CACHE, work)
+    except CompileError as error:
+        raise BuildError(str(error)) from error
 
 
-def vendor_micropip(runtime: Path) -> None:
-    """micropip's wheel, checked against its pinned sha256, and a lock file that lists it."""
+def precompile_wheel(wheel: Path, work: Path) -> None:
+    """`wheel` in place, with each module's .pyc beside its source (site/precompile.py)."""
+    compiled = work / f"{wheel.name}.compiled"
+    try:
+        compile_with_pyodide(ROOT / "node_modules" / "pyodide", "wheel", wheel, compiled, CACHE, work)
+    except CompileError as error:
+        raise BuildError(str(error)) from error
+    compiled.replace(wheel)
+
+
+def vendor_micropip(runtime: Path, work: Path) -> None:
+    """micropip's wheel, checked against its pinned sha256, precompiled, and a lock file that lists it."""
     cached = CACHE / MICROPIP_WHEEL
     if not cached.exists():
         CACHE.mkdir(exist_ok=True)
@@ -519,6 +462,8 @@ def vendor_micropip(runtime: Path) -> None:
         cached.unlink()
         raise BuildError(f"{MICROPIP_WHEEL} has sha256 {digest}, expected {MICROPIP_SHA256}")
     shutil.copy2(cached, runtime / MICROPIP_WHEEL)
+    precompile_wheel(runtime / MICROPIP_WHEEL, work)
+    digest = sha256(runtime / MICROPIP_WHEEL)  # the wheel as served: PyPI's, with .pyc added
     # Pyodide checks each package against the lock file. Keep only micropip's entry (the
     # full lock is 119 KB of packages this site never loads), with the hash of our wheel.
     lock = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
@@ -718,8 +663,10 @@ def build(scheme_path: Path | None = None, out: Path = DEFAULT_OUT, council_path
             runtime = vendor_runtime(out)
         with step("precompile the standard library (.pyc, by Pyodide itself)"):
             precompile_stdlib(runtime, work)
-        with step(f"vendor micropip {MICROPIP_VERSION}"):
-            vendor_micropip(runtime)
+        with step("precompile the ras_core wheel (.pyc beside each module)"):
+            precompile_wheel(wheel, work)
+        with step(f"vendor micropip {MICROPIP_VERSION} (checked, then precompiled)"):
+            vendor_micropip(runtime, work)
         with step("write the scheme"):
             write_scheme(scheme, scheme_path, wheel, runtime)
             write_other_schemes(others, paths[1:], runtime)

@@ -1,14 +1,17 @@
-"""The runtime files the site serves: the standard library precompiled by Pyodide itself.
+"""The runtime files the site serves: Python precompiled by Pyodide itself.
 
-build.py's "precompile the standard library" step replaces Pyodide's python_stdlib.zip
-(.py sources) with the same modules as .pyc files, compiled inside the pinned Pyodide
-run by Node, stored uncompressed. These tests read the built zip, and boot the built
-runtime in Node to check that Pyodide reads it and that ras_core gives the same result
-there as in CPython.
+build.py's precompile steps (site/precompile.py) replace Pyodide's python_stdlib.zip
+(.py sources) with the same modules as .pyc files, and each module of the ras_core and
+micropip wheels by its .pyc, compiled inside the pinned Pyodide run by Node, stored
+uncompressed. These tests read the built files, and boot the built runtime in Node to
+check that Pyodide reads them and that ras_core gives the same result there as in
+CPython.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import shutil
 import subprocess
@@ -46,6 +49,7 @@ loaded = json.loads(web.load_scheme_text(SCHEME, "scheme.toml"))
 json.dumps({
     "magic": importlib.util.MAGIC_NUMBER.hex(),
     "json_file": json.__file__,
+    "web_file": web.__file__,
     "loaded": loaded["ok"],
     "estimate": web.estimate_json(ANSWERS),
 })
@@ -121,3 +125,59 @@ def test_the_precompiled_stdlib_is_cached_and_the_same_every_build(built: Path, 
     runtime.mkdir()
     build.precompile_stdlib(runtime, tmp_path)  # from .cache/, written by the build
     assert (runtime / "python_stdlib.zip").read_bytes() == (built / "runtime" / "python_stdlib.zip").read_bytes()
+
+
+def served_wheels(built: Path) -> list[Path]:
+    wheels = sorted((built / "runtime").glob("*.whl"))
+    assert {wheel.name.split("-")[0] for wheel in wheels} == {"micropip", "ras_core"}
+    return wheels
+
+
+def test_the_served_wheels_hold_each_module_as_pyc_in_its_sources_place(built: Path) -> None:
+    sources = sorted(path.relative_to(ROOT / "py").as_posix() for path in (ROOT / "py" / "ras_core").rglob("*.py"))
+    for wheel in served_wheels(built):
+        with zipfile.ZipFile(wheel) as served:
+            names = served.namelist()
+            assert not [name for name in names if name.endswith(".py")], wheel.name
+            assert {info.compress_type for info in served.infolist()} == {zipfile.ZIP_STORED}, wheel.name
+            if wheel.name.startswith("ras_core"):
+                assert sorted(name[:-1] for name in names if name.endswith(".pyc")) == sources
+        assert wheel.with_name(wheel.name + ".br").is_file()
+
+
+def test_each_served_wheels_record_lists_every_file_with_its_hash(built: Path) -> None:
+    for wheel in served_wheels(built):
+        with zipfile.ZipFile(wheel) as served:
+            record = next(name for name in served.namelist() if name.endswith(".dist-info/RECORD"))
+            listed = {}
+            for line in served.read(record).decode().splitlines():
+                name, digest, size = line.rsplit(",", 2)
+                listed[name] = (digest, size)
+            assert set(listed) == set(served.namelist()), wheel.name
+            for name, (digest, size) in listed.items():
+                if name == record:
+                    continue
+                data = served.read(name)
+                expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+                assert (digest, size) == (f"sha256={expected}", str(len(data))), name
+
+
+def test_the_served_wheels_pyc_have_the_magic_number_of_pyodides_interpreter(
+    built: Path, booted: dict[str, str]
+) -> None:
+    magic = bytes.fromhex(booted["magic"])
+    for wheel in served_wheels(built):
+        with zipfile.ZipFile(wheel) as served:
+            heads = {served.read(name)[:4] for name in served.namelist() if name.endswith(".pyc")}
+        assert heads == {magic}, wheel.name
+
+
+def test_pyodide_imports_ras_core_from_its_precompiled_modules(booted: dict[str, str]) -> None:
+    assert booted["web_file"] == "/lib/python3.14/site-packages/ras_core/web.pyc"
+
+
+def test_micropips_lock_entry_names_the_wheel_as_served(built: Path) -> None:
+    lock = json.loads((built / "runtime" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    entry = lock["packages"]["micropip"]
+    served = built / "runtime" / entry["file_name"]
+    assert entry["sha256"] == hashlib.sha256(served.read_bytes()).hexdigest()

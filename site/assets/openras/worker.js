@@ -140,8 +140,11 @@ async function start() {
   const web = pyodide.pyimport("ras_core.web");
   const loaded = JSON.parse(web.load_scheme_text(await scheme, schemeFile(files)));
   if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
+  self.postMessage({ type: EVENT.ready, scheme: loaded.scheme, python: pyodide.version, started });
   // The copy for the next visit is made now: the scheme is loaded (so the modules it
-  // needs are imported and warm) and no request has been answered.
+  // needs are imported and warm) and no request has been answered: requests wait for
+  // `ready`, which is settled only when this function returns. The page is told first,
+  // so that the person is not kept waiting for a copy made for their next visit.
   if (started === "fresh" && files.snapshot) {
     try {
       snapshot = makeSnapshot(pyodide);
@@ -149,7 +152,6 @@ async function start() {
       console.warn("No snapshot for the next visit.", error);
     }
   }
-  self.postMessage({ type: EVENT.ready, scheme: loaded.scheme, python: pyodide.version, started });
   if (snapshot) {
     keepSnapshot(files.snapshot, runtimeURL, snapshot).then((kept) => self.postMessage({ type: EVENT.snapshot, kept }));
   }
