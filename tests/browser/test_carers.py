@@ -2,7 +2,7 @@
 each journey works end to end: for yourself (with a carer's own estimate offered where
 someone helps), for someone else (the questions and the result speak of "them", and the
 answers file says so), and as a carer (the carers' scheme, its own published method).
-An answers file for the other scheme sends the person to it. axe on the new pages."""
+An answers file for the other scheme sends the person to it with the file. axe on the new pages."""
 
 from __future__ import annotations
 
@@ -136,8 +136,8 @@ def test_as_a_carer_the_carers_scheme_gives_a_yearly_estimate_with_its_own_metho
 @pytest.mark.parametrize(
     ("path", "field", "data", "title", "lands"),
     [
-        ("assessment/", "upload-start", CARER_ANSWERS, CARERS.title, "carers-example/assessment/#start"),
-        ("carers-example/assessment/", "upload-start", README_ANSWERS, ADULTS.title, "assessment/#start"),
+        ("assessment/", "upload-start", CARER_ANSWERS, CARERS.title, "carers-example/assessment/"),
+        ("carers-example/assessment/", "upload-start", README_ANSWERS, ADULTS.title, "assessment/"),
     ],
 )
 def test_an_answers_file_for_the_other_scheme_sends_the_person_to_it(
@@ -148,8 +148,17 @@ def test_an_answers_file_for_the_other_scheme_sends_the_person_to_it(
     upload(page, field, data)
     offer = page.locator("#start .openras-other-scheme")
     expect(offer).to_contain_text(f"These answers are for another assessment on this site: {title}.")
-    offer.get_by_role("link", name=f"Open {title}").click()
-    expect(page).to_have_url(site.url + lands)
+    offer.get_by_role("link", name=f"Open {title} with these answers").click()
+    # The other page takes the file, clears it from the tab at once, and loads it.
+    ready(page)
+    expect(page.locator(".openras-loaded")).to_contain_text("Your answers from answers.json are loaded.")
+    expect(page).to_have_url(site.url + lands + "#check")
+    assert page.evaluate("window.name") == ""
+    for question, option in data["answers"].items():
+        expect(page.locator(f'#openras input[name="{question}"][value="{option}"]')).to_be_checked()
+    # Going back and forth again brings nothing back: the hand-over was used once.
+    page.reload()
+    ready(page)
     expect(page.locator("#openras input[type=radio]:checked:not([name=for_someone_else])")).to_have_count(0)
 
 
@@ -193,3 +202,22 @@ def test_the_new_pages_have_no_axe_violations(browser: Browser, site: Site, path
     violations = axe(page)
     context.close()
     assert violations == []
+
+
+def test_after_the_offline_copy_is_kept_the_carers_page_still_estimates_with_its_own_scheme(
+    browser: Browser, site: Site
+) -> None:
+    context = guarded_context(browser, site)
+    page = context.new_page()
+    page.goto(site.url + "assessment/")
+    ready(page)
+    expect(page.locator("#openras")).to_have_attribute("data-offline", "ready", timeout=60_000)
+    # The offline copy now serves worker.js, and a memory snapshot of the adults' page is kept.
+    page.goto(site.url + "carers-example/assessment/")
+    ready(page)
+    answer_everything(page, CARERS, CARER_ANSWERS)
+    get_estimate(page)
+    result = estimate(CARERS, answers_from_dict(CARER_ANSWERS, CARERS))
+    band = next(line for line in lines(result) if line.slot == "band")
+    expect(page.locator(".openras-panel__band")).to_have_text(band.text)
+    context.close()

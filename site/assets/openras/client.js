@@ -23,13 +23,16 @@ const STEP_NAMES = Object.keys(STEPS);
 // A worker created by startEarly(), and what it said before the page took it over.
 let early = null;
 
-// The worker, told which scheme to load when the page is not for the site's first: the
+// The worker, and which scheme it loads when the page is not for the site's first: the
 // page's <meta name="openras-scheme">, in its head, so the worker starts before the body.
-function workerURL() {
-  const url = new URL("./worker.js", import.meta.url);
+// The scheme goes in the worker's name, not its address: once the offline copy serves
+// worker.js, the worker's address is the copy's, without anything added to it.
+const WORKER_URL = new URL("./worker.js", import.meta.url);
+
+function newWorker() {
   const scheme = document.querySelector('meta[name="openras-scheme"]');
-  if (scheme && scheme.content) url.searchParams.set("scheme", scheme.content);
-  return url;
+  const name = scheme && scheme.content ? `scheme:${scheme.content}` : "";
+  return new Worker(WORKER_URL, { type: "module", name });
 }
 
 /**
@@ -42,7 +45,7 @@ function workerURL() {
 export function startEarly() {
   if (early || typeof WebAssembly !== "object" || typeof Worker !== "function") return;
   try {
-    const worker = new Worker(workerURL(), { type: "module" });
+    const worker = newWorker();
     early = { worker, messages: [], error: false };
     worker.onmessage = (event) => early.messages.push(event.data || {});
     worker.onerror = (event) => {
@@ -133,7 +136,7 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
   const said = early ? early.messages : [];
   const errored = early ? early.error : false;
   try {
-    worker = early ? early.worker : new Worker(workerURL(), { type: "module" });
+    worker = early ? early.worker : newWorker();
   } catch (error) {
     queueMicrotask(() => fail("This browser could not start the calculator."));
     return calculator;

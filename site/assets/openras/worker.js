@@ -9,8 +9,8 @@ import { findSnapshot, forgetSnapshots, keepSnapshot, makeSnapshot, startFromSna
 
 const runtimeURL = new URL("../../runtime/", import.meta.url);
 // The scheme the page estimates with, when it is not the site's first: the page names it
-// (worker.js?scheme=<id>, client.js) and boot.json's `schemes` gives its file.
-const schemeId = new URL(self.location.href).searchParams.get("scheme");
+// in the worker's name ("scheme:<id>", client.js) and boot.json's `schemes` gives its file.
+const schemeId = self.name.startsWith("scheme:") ? self.name.slice("scheme:".length) : null;
 
 function schemeFile(files) {
   if (!schemeId) return files.scheme;

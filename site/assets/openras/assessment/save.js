@@ -58,23 +58,51 @@ function showLoaded(message) {
 // The site's other schemes (from the build): [{id, url, title}].
 const OTHER_SCHEMES = JSON.parse(root.dataset.otherSchemes || "[]");
 
-// A file saved for another scheme on this site: say which, and link to its page, where
-// the person uploads the file again. The file is not handed over (nothing is stored on
-// the device, or put in an address, without the person choosing it).
-function offerOtherScheme(box, other) {
+// A file saved for another scheme on this site: say which, and offer its page with the
+// same file. The file is handed over in the tab's own memory (window.name, which the
+// browser keeps for the next page of this site in the same tab and never sends
+// anywhere), only when the person follows the link, and the other page takes it and
+// clears it at once: nothing is stored on the device or put in an address.
+const HAND_OVER = "openras-answers:";
+
+function offerOtherScheme(box, other, file) {
   for (const old of box.querySelectorAll(".openras-other-scheme")) old.remove();
   const found = other && OTHER_SCHEMES.find((scheme) => scheme.id === other.id);
   if (!found) return;
   const offer = document.createElement("div");
   offer.className = "openras-other-scheme";
-  offer.append(text("p", `These answers are for another assessment on this site: ${found.title}. Open it, then upload the same file there.`));
-  const link = text("a", `Open ${found.title}`);
+  offer.append(text("p", `These answers are for another assessment on this site: ${found.title}. Open it with the same file, or upload the file again there.`));
+  const link = text("a", `Open ${found.title} with these answers`);
   link.href = found.url;
   link.className = "md-button md-button--primary openras-button";
+  link.addEventListener("click", () => {
+    window.name = HAND_OVER + JSON.stringify({ scheme: found.id, name: file.name, text: file.text });
+  });
   const action = document.createElement("p");
   action.append(link);
   offer.append(action);
   box.querySelector(".openras-error-summary").after(offer);
+}
+
+// A file another assessment on this site handed over (see offerOtherScheme): taken and
+// cleared before anything else, then loaded like an upload if it is for this scheme.
+async function takeHandedOver() {
+  const given = typeof window.name === "string" && window.name.startsWith(HAND_OVER) ? window.name : "";
+  if (!given) return;
+  window.name = "";
+  let file;
+  try {
+    file = JSON.parse(given.slice(HAND_OVER.length));
+  } catch (error) {
+    return;
+  }
+  if (!file || file.scheme !== root.dataset.scheme || typeof file.text !== "string") return;
+  const name = typeof file.name === "string" ? file.name : "your file";
+  const box = root.querySelector("#start .openras-upload");
+  const outcome = await checkAnswersText(file.text);
+  if (!outcome.ok) return showFileProblems(box, outcome.problems);
+  applyAnswers(outcome.answers);
+  showLoaded(`Your answers from ${name} are loaded. Check them, then get your estimate.`);
 }
 
 async function upload(event) {
@@ -84,14 +112,15 @@ async function upload(event) {
   const file = input.files[0];
   const status = box.querySelector(".openras-upload__status");
   clearFileProblems(box);
-  offerOtherScheme(box, null);
+  offerOtherScheme(box, null, null);
   status.textContent = "Checking your file…";
-  const outcome = file.size > MAX_FILE_BYTES ? { ok: false, problems: [TOO_LARGE] } : await checkAnswersText(await readText(file));
+  const content = file.size > MAX_FILE_BYTES ? null : await readText(file);
+  const outcome = content === null ? { ok: false, problems: [TOO_LARGE] } : await checkAnswersText(content);
   status.textContent = "";
   input.value = "";
   if (!outcome.ok) {
     showFileProblems(box, outcome.problems);
-    return offerOtherScheme(box, outcome.other);
+    return offerOtherScheme(box, outcome.other, { name: file.name, text: content });
   }
   applyAnswers(outcome.answers);
   showLoaded(`Your answers from ${file.name} are loaded. Check them, then get your estimate.`);
@@ -194,4 +223,5 @@ export function watchSaving() {
     else if (button.classList.contains("openras-use-saved")) useSaved();
   });
   showSaved();
+  takeHandedOver();
 }
