@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -44,6 +45,10 @@ from .model import AGE_BANDS, EVERY, FORMAT, KINDS, SERVICES, TIMES, Band, Plan,
 MAX_PLAN_BYTES = 200_000
 MAX_LINES = 100
 MAX_DIGITS = 30
+# An amount as text: digits, with commas only between thousands ("1,250.50"), so that
+# "13,00" (thirteen pounds, written with a decimal comma) or "1,2,3" is refused, never
+# read as 1300 or 123; no exponent, no underscores.
+AMOUNT_TEXT = re.compile(r"-?£?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
 MAX_TEXT = 5_000
 HOURS_IN_WEEK = Decimal(168)
 
@@ -229,7 +234,7 @@ def _amount(
     value = reader._take(key, what, True)
     if value is None:
         return Decimal(0)
-    if isinstance(value, str) and len(value) <= MAX_DIGITS:
+    if isinstance(value, str) and len(value) <= MAX_DIGITS and AMOUNT_TEXT.fullmatch(value.strip()):
         with contextlib.suppress(InvalidOperation):
             value = Decimal(value.strip().removeprefix("£").replace(",", ""))
     if not isinstance(value, Decimal) or not value.is_finite():
