@@ -103,3 +103,15 @@ def test_missing_files_are_named(tmp_path: Path) -> None:
     ]
     done = ras("plan", EXAMPLE_PLAN, "--costs", tmp_path / "costs.toml")
     assert done.stderr.splitlines()[-1] == f"{tmp_path / 'costs.toml'}: file not found"
+
+
+def test_ras_plan_finds_its_figures_from_any_folder(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "ras_core", "plan", str(EXAMPLE_PLAN), "--json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "weekly_total" in done.stdout

@@ -249,12 +249,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--employment",
         metavar="EMPLOYMENT.toml",
-        help="the employment figures (default: content/employment.toml)",
+        help="the employment figures (default: content/employment.toml in the OpenRAS source tree)",
     )
     p.add_argument(
         "--costs",
         metavar="COSTS.toml",
-        help="the council's plan costs (default: content/plan-costs.toml)",
+        help="the council's plan costs (default: content/plan-costs.toml in the OpenRAS source tree)",
     )
 
     p = _command(

@@ -19,9 +19,12 @@ from .read import PlanError, plan_from_json
 from .words import as_text, lines
 from .words.working import line_working
 
-# Where `ras plan` finds the figures when it is not told: the repository's content/.
-EMPLOYMENT = Path("content/employment.toml")
-COSTS = Path("content/plan-costs.toml")
+# Where `ras plan` finds the figures when it is not told: content/ in the source tree
+# (py/ras_core/plan/output.py is 4 levels down), from whatever folder it is run in, as
+# `ras contribution` finds its rules.
+CONTENT = Path(__file__).resolve().parents[3] / "content"
+EMPLOYMENT = CONTENT / "employment.toml"
+COSTS = CONTENT / "plan-costs.toml"
 
 
 def figure_to_dict(figure: Figure) -> dict[str, Any]:
