@@ -14,9 +14,10 @@ For an average week, in this order, each product rounded to the penny (halves up
 4. employer's National Insurance: (earnings − the weekly secondary threshold) × the
    rate, when earnings are above the threshold (the Employment Allowance is taken
    off for the whole plan, in `cost.py`, as it is one allowance for the employer);
-5. pension: when earnings are above the weekly earnings trigger (or the PA has asked
-   to join and earns above the lower level), (the lesser of earnings and the upper
-   level − the lower level) × the employer's minimum percentage;
+5. pension: when earnings are above the weekly earnings trigger and the PA's age band
+   is not under 21 (or the PA has asked to join and earns above the lower level), (the
+   lesser of earnings and the upper level − the lower level) × the employer's minimum
+   percentage;
 6. the week's cost = earnings + National Insurance + pension.
 
 Each hourly rate is checked against the minimum wage for the PA's age band in force
@@ -34,6 +35,9 @@ from ..scheme.money import HUNDRED, to_pence
 from .figures import Figure, Figures, FiguresError
 from .model import TIMES, PlanLine
 
+
+# Age bands whose PAs are all under 22, the youngest age at which a worker must be enrolled.
+UNDER_22 = frozenset({"age_18_to_20", "age_16_to_17"})
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Part:
@@ -68,7 +72,7 @@ class Employment:
     pension_upper: Figure
     pension_percent: Figure
     pension_rule: Figure
-    pension_status: str  # "enrolled", "opted_in", "not_due" or "below_lower"
+    pension_status: str  # "enrolled", "opted_in", "not_due", "under_22" or "below_lower"
     pensionable: Decimal
     pension: Decimal
     weekly: Decimal
@@ -124,14 +128,17 @@ def employ(line: PlanLine, day: datetime.date, law: Figures, costs: Figures) -> 
     lower = need(law, "pension.qualifying_lower_week", day)
     upper = need(law, "pension.qualifying_upper_week", day)
     share = need(law, "pension.employer_minimum_percent", day)
-    # The duty to enrol starts when earnings are more than the trigger; a PA who earns
-    # less may ask to join, and the employer pays in when they earn more than the lower level.
-    if earnings > trigger.value:
+    # The duty to enrol starts when earnings are more than the trigger, for a worker aged
+    # 22 or over (an age band under 21 never is); any other PA may ask to join, and the
+    # employer pays in when they earn more than the lower level.
+    if earnings > trigger.value and line.age_band not in UNDER_22:
         status = "enrolled"
     elif earnings <= lower.value:
         status = "below_lower"
+    elif line.pension_opt_in:
+        status = "opted_in"
     else:
-        status = "opted_in" if line.pension_opt_in else "not_due"
+        status = "under_22" if line.age_band in UNDER_22 else "not_due"
     pensionable = min(earnings, upper.value) - lower.value if status in ("enrolled", "opted_in") else Decimal(0)
     pension = percent_of(pensionable, share) if pensionable > 0 else Decimal("0.00")
 

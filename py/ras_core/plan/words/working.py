@@ -163,6 +163,12 @@ def _pension(job: Employment) -> str:
             f"Workplace pension: your personal assistant has asked to join. {earnings} is more than {lower} a week, "
             f"so you pay at least {share} of their earnings above {lower}: {sum_text}."
         )
+    if job.pension_status == "under_22":
+        return (
+            "Workplace pension: your personal assistant is under 22, so you need not enrol them, whatever they earn. "
+            f"If they ask to join, you pay at least {share} of their earnings above {lower} "
+            "(this plan counts no contribution)."
+        )
     if job.pension_status == "not_due":
         return (
             f"Workplace pension: {earnings} is not more than {trigger} a week, so you need not enrol your personal "
