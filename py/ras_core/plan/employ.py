@@ -35,9 +35,9 @@ from ..scheme.money import HUNDRED, to_pence
 from .figures import Figure, Figures, FiguresError
 from .model import TIMES, PlanLine
 
-
 # Age bands whose PAs are all under 22, the youngest age at which a worker must be enrolled.
 UNDER_22 = frozenset({"age_18_to_20", "age_16_to_17"})
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Part:
