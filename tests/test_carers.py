@@ -82,6 +82,32 @@ def test_adults_answers_given_to_the_carers_scheme_name_the_adults_scheme(tmp_pa
     )
 
 
+def test_a_carers_answers_file_said_to_be_for_someone_else_gets_a_clear_error(tmp_path: Path) -> None:
+    scheme = load_scheme(CARERS)
+    answers = {q.id: q.options[0].id for _, q in scheme.questions()}
+    path = tmp_path / "carer.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": 2,
+                "scheme": scheme.id,
+                "scheme_version": scheme.version,
+                "for_someone_else": True,
+                "answers": answers,
+            }
+        )
+    )
+    done = _run("estimate", "--scheme", str(CARERS), str(path))
+    assert done.returncode == 1
+    said = done.stdout + done.stderr
+    assert "Traceback" not in said
+    assert (
+        "for_someone_else: this scheme has no wording for someone answering for another person, so its answers "
+        "are always the person's own: leave for_someone_else out, or set it to false"
+    ) in said
+    assert str(path.name) in said
+
+
 def _helped(scheme_path: Path, helped: bool, *, them: bool = False) -> list[tuple[str, str, str | None, str | None]]:
     from conftest import lowest_answers
     from ras_core import answers_from_dict, estimate

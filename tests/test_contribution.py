@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -62,7 +63,7 @@ def said(value: Any) -> Any:
     return None if value in (None, NOT_SAID) else value
 
 
-def run(rules: NationCharging, case: dict[str, Any]) -> Contribution:
+def run(rules: NationCharging, case: dict[str, Any], *, for_someone_else: bool = False) -> Contribution:
     savings = case.get("savings")
     if "capital" in case:
         rules, savings = with_capital(rules, Decimal(case["capital"])), "exact"
@@ -87,6 +88,7 @@ def run(rules: NationCharging, case: dict[str, Any]) -> Contribution:
         amount=Decimal(case.get("cost", "163.84")),
         individually_costed=False,
         on=case.get("date", DAY),
+        for_someone_else=for_someone_else,
     )
 
 
@@ -117,6 +119,37 @@ def test_golden(nation_name: str, case: dict[str, Any]) -> None:
         assert any(sentence in line for line in text), sentence
     for words in case.get("never_says", []):
         assert not any(words in line for line in text)
+
+
+# What the person answering did or chose keeps "you"; everything about the person whose
+# care it is must speak of "them".
+ANSWERER = re.compile(
+    r"You answered these questions for someone else|not you\.|[Yy]ou would rather not (say|give)|as you said"
+    r"|you did not say|[Tt]he band you chose|you chose"
+)
+YOU_WORDS = re.compile(r"\b[Yy]ou(rs?|rself)?\b")
+
+
+@pytest.mark.parametrize(("nation_name", "case"), _cases())
+def test_answered_for_someone_else_the_same_figures_are_said_of_them(nation_name: str, case: dict[str, Any]) -> None:
+    own = run(NATIONS[nation_name], case)
+    theirs = run(NATIONS[nation_name], case, for_someone_else=True)
+    assert (theirs.outcome, theirs.person, theirs.council_pays) == (own.outcome, own.person, own.council_pays)
+    own_lines, their_lines = lines(own), lines(theirs)
+    assert their_lines[0].slot == "for_whom"
+    assert [line.slot for line in their_lines[1:]] == [line.slot for line in own_lines]
+    for line in their_lines:
+        assert YOU_WORDS.search(ANSWERER.sub("", line.text)) is None, line.text
+
+
+def test_every_money_question_has_wording_for_someone_else() -> None:
+    from ras_core.contribution.phrases import questions
+
+    for name in NATIONS:
+        for question in questions(NATIONS[name]):
+            them = question["them"]
+            assert them["text"] != question["text"], question["id"]
+            assert YOU_WORDS.search(them["text"] + " " + them.get("hint", "")) is None, question["id"]
 
 
 def test_every_nation_has_golden_cases() -> None:
@@ -231,6 +264,15 @@ value = -1
 start = 2026-01-01
 source = { title = "t", url = "https://example.org" }
 confirmed = false
+[rules.housing]
+text = "Your housing costs are taken off your income."
+start = 2015-04-01
+source = { title = "t", url = "https://example.org" }
+[rules.capital]
+text = "Savings over the limit: you pay the full cost."
+them = "Savings over the limit: you pay the full cost of their care."
+start = 2015-04-01
+source = { title = "t", url = "https://example.org" }
 """
     from ras_core.scheme.errors import InputError
 
@@ -248,3 +290,5 @@ confirmed = false
     assert "figures.capital_lower: missing; these rules need this figure" in got
     assert "income.earnings: missing; every income type must say whether it counts" in got
     assert "savings_bands: the last band must have no high (it is the band of the most savings)" not in got
+    assert 'rules.housing.them: missing; the text speaks of "you", so give it said of "them" too' in got
+    assert 'rules.capital.them: says "you"; it is read when the answers were given for someone else' in got

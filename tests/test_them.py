@@ -125,6 +125,17 @@ def test_a_result_for_someone_else_speaks_of_them_and_says_so_first(example: Sch
     assert [line.slot for line in lines(own)] == [line.slot for line in said[1:]]
 
 
+def test_a_scheme_with_no_wording_for_them_refuses_an_answers_file_for_someone_else() -> None:
+    scheme = scheme_from_toml(PENNY)
+    with pytest.raises(AnswersError) as caught:
+        answers_from_dict(lowest_answers(scheme) | {"for_someone_else": True}, scheme, source="answers.json")
+    assert caught.value.lines() == [
+        "answers.json: for_someone_else: this scheme has no wording for someone answering for another person, "
+        "so its answers are always the person's own: leave for_someone_else out, or set it to false"
+    ]
+    assert not answers_from_dict(lowest_answers(scheme) | {"for_someone_else": False}, scheme).for_someone_else
+
+
 def test_answers_for_another_scheme_on_the_site_name_it_for_the_page() -> None:
     web.load_scheme_text(EXAMPLE.read_text(encoding="utf-8"))
     other = {"scheme": "carers-example", "scheme_version": "2026.1", "answers": {}}
@@ -143,6 +154,10 @@ def test_answers_for_another_scheme_on_the_site_name_it_for_the_page() -> None:
 def test_answering_for_someone_else_changes_the_words_never_the_figures(pair: tuple[Scheme, dict[str, Any]]) -> None:
     scheme, data = pair
     own = estimate(scheme, answers_from_dict(data, scheme))
+    if not scheme.speaks_of_them:
+        with pytest.raises(AnswersError):
+            answers_from_dict(data | {"for_someone_else": True}, scheme)
+        return
     theirs = estimate(scheme, answers_from_dict(data | {"for_someone_else": True}, scheme))
     mine, other = estimate_to_dict(own), estimate_to_dict(theirs)
     assert other["answers"].pop("for_someone_else") is True
@@ -153,6 +168,5 @@ def test_answering_for_someone_else_changes_the_words_never_the_figures(pair: tu
     said = lines(theirs)
     assert said[0].slot == "for_whom"
     assert [line.slot for line in said[1:]] == [line.slot for line in lines(own)]
-    if scheme.speaks_of_them:
-        text = ANSWERER.sub("", as_text(said))
-        assert re.search(r"\b[Yy]ou(rs?|rself)?\b", text) is None, text
+    text = ANSWERER.sub("", as_text(said))
+    assert re.search(r"\b[Yy]ou(rs?|rself)?\b", text) is None, text

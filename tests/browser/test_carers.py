@@ -97,11 +97,53 @@ def test_for_someone_else_the_questions_the_file_and_the_result_speak_of_them(pa
         "The people who help them can have their own assessment"
     )
     expect(page.locator("#result").get_by_text("The council assesses their needs with them.")).to_be_visible()
+    # What they might pay: the questions and every line of the result speak of them.
+    page.get_by_role("link", name="Estimate what they might pay").click()
+    pay = page.locator("#pay")
+    expect(pay.get_by_role("heading", name="Estimate what they might pay", level=1)).to_be_visible()
+    expect(pay.get_by_role("heading", name="How old are they?", level=2)).to_be_visible(timeout=30_000)
+    expect(pay.get_by_text("How old are you?")).to_have_count(0)
+    expect(pay.locator('label[for="pay-care_rate-none"]')).to_have_text("They do not get any of these")
+    assert page.title().startswith("Estimate what they might pay - ")
+    page.locator('label[for="pay-age-pension"]').click()
+    page.locator('label[for="pay-savings-lower-to-middle"]').click()
+    pay.get_by_label("State Pension").fill("230.25")
+    pay.get_by_role("button", name="Estimate what they might pay").click()
+    expect(pay.locator(".openras-pay__result")).to_be_visible(timeout=30_000)
+    expect(pay.get_by_role("heading", name="What they might pay", level=2)).to_be_visible()
+    from ras_core.contribution.rules import INCOME_TYPES
+
+    # As the page sends them: an income left empty is 0, a question left alone not said.
+    income = {ident: "230.25" if ident == "state_pension" else "0" for ident in INCOME_TYPES}
+    money = {"age": "pension", "savings": "lower-to-middle", "income": income}
+    money |= {"care_rate": "not_said", "housing": "not_said", "disability_costs": "not_said"}
+    core = _their_pay_lines(README_ANSWERS | {"for_someone_else": True, "contribution": money})
+    assert core[0][0] == "for_whom"
+    shown = page.evaluate(
+        """() => [...document.querySelectorAll("#pay .openras-pay__lines [data-slot]")].map(
+            (element) => [element.dataset.slot, element.querySelector("[data-text]")?.textContent ?? null])"""
+    )
+    assert shown == core
+    expect(pay.get_by_role("link", name="Back to their indicative budget")).to_be_visible()
     # Back to answering for themselves: the questions speak to "you" again.
     page.goto(site.url + "assessment/#start")
     page.locator('label[for="for-myself"]').click()
     page.goto(site.url + "assessment/#step-1")
     expect(page.locator("#step-1").get_by_role("heading", name="How much help do you need to wash")).to_be_visible()
+
+
+def _their_pay_lines(data: dict[str, Any]) -> list[list[str | None]]:
+    import datetime
+    import tempfile
+
+    from ras_core.contribution.run import from_files
+    from ras_core.contribution.words import lines as pay_lines
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "answers.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        result = from_files(ADULTS, str(path), None, datetime.date.today())
+    return [[line.slot, line.text] for line in pay_lines(result)]
 
 
 def test_a_guided_session_offers_answering_for_someone_else(page: Page, site: Site) -> None:

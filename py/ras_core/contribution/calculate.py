@@ -88,6 +88,7 @@ class Contribution:
     limits: tuple[Used, ...]  # the capital limits and tariff figures used
     low: Sums | None
     high: Sums | None
+    for_someone_else: bool = False  # answered for another person: the words speak of "them"
 
     @property
     def person(self) -> tuple[Decimal, Decimal] | None:
@@ -131,6 +132,7 @@ def contribution(
     amount: Decimal,
     individually_costed: bool,
     on: datetime.date,
+    for_someone_else: bool = False,
 ) -> Contribution:
     cost, weeks = weekly_cost(scheme, amount)
     income = tuple(Income(ident, answers.income.get(ident), nation.income.get(ident)) for ident in answers.income)
@@ -150,6 +152,7 @@ def contribution(
         "band": band,
         "income": income,
         "counted": counted,
+        "for_someone_else": for_someone_else,
     }
     if nation.method == "scotland":
         return Contribution(

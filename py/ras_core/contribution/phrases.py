@@ -11,6 +11,7 @@ import datetime
 from decimal import Decimal
 from typing import Any
 
+from ..estimate.words.voice import THEM, YOU, Voice
 from ..scheme import money
 from .answers import AGE_BANDS, CARE_RATES, NOT_SAID
 from .calculate import Used
@@ -38,7 +39,8 @@ CARE = {
     "higher": "The highest rate (Attendance Allowance higher rate, PIP daily living enhanced rate, DLA care "
     "highest rate)",
 }
-NOT_SAID_WORDS = "I'd rather not say"
+CARE_THEM = CARE | {"none": "They do not get any of these"}
+NOT_SAID_WORDS = "I'd rather not say"  # the person answering, whoever the answers are about
 
 
 def pounds(amount: Decimal) -> str:
@@ -96,14 +98,30 @@ def figure_line(used: Used) -> str:
 
 
 def questions(nation: NationCharging) -> list[dict[str, Any]]:
-    """The questions the page asks, in order, with their answers' words (each skippable)."""
+    """The questions the page asks, in order, with their answers' words (each skippable).
+
+    Each question also carries its words for someone answering for another person
+    (``them``: its text, hint and any option worded differently), so the page can speak
+    of "them" as the rest of the assessment does, without asking again."""
+    out = _questions(nation, YOU)
+    for own, theirs in zip(out, _questions(nation, THEM), strict=True):
+        changed = {
+            mine["id"]: other["text"]
+            for mine, other in zip(own["options"], theirs["options"], strict=True)
+            if mine["text"] != other["text"]
+        }
+        own["them"] = {"text": theirs["text"], "hint": theirs["hint"], "options": changed}
+    return out
+
+
+def _questions(nation: NationCharging, v: Voice) -> list[dict[str, Any]]:
     if nation.method == "scotland":
         return []  # personal care is free whatever the answers; nothing to ask
     out: list[dict[str, Any]] = [
         {
             "id": "age",
-            "text": "How old are you?",
-            "hint": "The amount you must be left with to live on depends on your age.",
+            "text": f"How old are {v.you}?",
+            "hint": f"The amount {v.you} must be left with to live on depends on {v.your} age.",
             "kind": "choice",
             "options": [{"id": a, "text": AGES[a]} for a in AGE_BANDS],
         }
@@ -112,9 +130,9 @@ def questions(nation: NationCharging) -> list[dict[str, Any]]:
         out.append(
             {
                 "id": "savings",
-                "text": "How much do you have in savings and investments?",
+                "text": f"How much do {v.you} have in savings and investments?",
                 "hint": "Count money in the bank, savings accounts, shares and premium bonds. "
-                "Do not count the home you live in.",
+                f"Do not count the home {v.you} live in.",
                 "kind": "choice",
                 "options": [{"id": b.id, "text": band_words(b)} for b in nation.savings_bands],
             }
@@ -123,8 +141,9 @@ def questions(nation: NationCharging) -> list[dict[str, Any]]:
         out.append(
             {
                 "id": "income",
-                "text": "How much income do you get each week?",
-                "hint": "Write each amount a week, in pounds and pence. Leave out any you do not get (or write 0).",
+                "text": f"How much income do {v.you} get each week?",
+                "hint": "Write each amount a week, in pounds and pence. "
+                f"Leave out any {v.you} do not get (or write 0).",
                 "kind": "money",
                 "options": [{"id": i, "text": INCOME[i]} for i in INCOME_TYPES],
             }
@@ -132,22 +151,22 @@ def questions(nation: NationCharging) -> list[dict[str, Any]]:
         out += [
             {
                 "id": "care_rate",
-                "text": "Which rate of Attendance Allowance, PIP daily living or DLA care do you get?",
+                "text": f"Which rate of Attendance Allowance, PIP daily living or DLA care do {v.you} get?",
                 "hint": "Under Pension Credit age, these decide the disability premiums in the amount "
-                "you must be left with.",
+                f"{v.you} must be left with.",
                 "kind": "choice",
-                "options": [{"id": c, "text": CARE[c]} for c in CARE_RATES],
+                "options": [{"id": c, "text": (CARE_THEM if v.them else CARE)[c]} for c in CARE_RATES],
             },
             {
                 "id": "housing",
-                "text": "How much do you pay each week for your home?",
-                "hint": "Rent, mortgage and service charges, less any help you get with them.",
+                "text": f"How much do {v.you} pay each week for {v.your} home?",
+                "hint": f"Rent, mortgage and service charges, less any help {v.you} get with them.",
                 "kind": "amount",
                 "options": [],
             },
             {
                 "id": "disability_costs",
-                "text": "How much do you spend each week because of your disability?",
+                "text": f"How much do {v.you} spend each week because of {v.your} disability?",
                 "hint": "For example extra heating, laundry, special food or equipment. Leave it out and "
                 "the council's standard allowance is used.",
                 "kind": "amount",

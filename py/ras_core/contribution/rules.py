@@ -11,6 +11,7 @@ never a change to the code.
 from __future__ import annotations
 
 import datetime
+import re
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -101,6 +102,7 @@ class Rule:
 
     id: str
     text: str
+    them: str  # the same rule said of "them", for answers given for someone else
     start: datetime.date
     source: Source
     confirmed: bool
@@ -313,13 +315,23 @@ def _figures(top: Reader, needed: tuple[str, ...]) -> dict[str, Figure]:
     return out
 
 
+_YOU = re.compile(r"\b[Yy]ou(rs?|rself)?\b")
+
+
 def _rules(top: Reader, needed: tuple[str, ...]) -> dict[str, Rule]:
     out: dict[str, Rule] = {}
     for ident, rule in top.named_tables("rules"):
         text = rule.text("text")
+        them = rule.optional_text("them")
+        if them is None:
+            if _YOU.search(text):
+                rule.problem("them", 'missing; the text speaks of "you", so give it said of "them" too')
+            them = text
+        elif _YOU.search(them):
+            rule.problem("them", 'says "you"; it is read when the answers were given for someone else')
         start, source, confirmed, note = _checked(rule)
         rule.done()
-        out[ident] = Rule(id=ident, text=text, start=start, source=source, confirmed=confirmed, note=note)
+        out[ident] = Rule(id=ident, text=text, them=them, start=start, source=source, confirmed=confirmed, note=note)
     for ident in needed:
         if ident not in out:
             top.problem(f"rules.{ident}", "missing; these rules need it")

@@ -86,6 +86,7 @@ def work_out(
             amount=result.amount,
             individually_costed=result.individually_costed,
             on=on,
+            for_someone_else=answers.for_someone_else,
         )
     except NoFigure as error:
         message = f"{error.figure.label}: no figure is in force on {error.on.isoformat()}"
@@ -135,6 +136,7 @@ def to_dict(result: Contribution) -> dict[str, Any]:
         "council": result.council.council,
         "date": result.on.isoformat(),
         "outcome": result.outcome,
+        "for_someone_else": result.for_someone_else,
         "cost_of_care": _money(result.cost),
         "you_pay": None if person is None else [_money(person[0]), _money(person[1])],
         "council_pays": None if council is None else [_money(council[0]), _money(council[1])],

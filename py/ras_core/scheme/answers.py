@@ -176,6 +176,16 @@ def answers_from_dict(data: Any, scheme: Scheme, *, source: str = "answers.json"
     support = _string_map(top, "unpaid_support", required=False)
     willing_raw = top._take("helpers_willing", "yes, no or not_sure for each area", False)
     for_someone_else = top.boolean("for_someone_else", required=False, default=False)
+    if for_someone_else and not scheme.speaks_of_them:
+        # Its questions and result speak only to the person answering, so an estimate
+        # "for them" would mix their wording with "you" (a carer's own assessment is one).
+        problems.append(
+            Problem(
+                path="for_someone_else",
+                message="this scheme has no wording for someone answering for another person, so its answers "
+                "are always the person's own: leave for_someone_else out, or set it to false",
+            )
+        )
     top.has("contribution")  # the money answers: read and checked by ras_core.contribution
     top.done()
     questions = {q.id: (d, q) for d, q in scheme.questions()}

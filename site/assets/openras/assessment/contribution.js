@@ -9,6 +9,7 @@ import { REQUEST } from "../protocol.js";
 import { addAnswersPart, collectAnswers } from "./answers.js";
 import { ask } from "./calculator.js";
 import { root, siteName, text } from "./page.js";
+import { applyVoice } from "./voice.js";
 
 const step = root.querySelector("#pay");
 const NOT_SAID = "not_said";
@@ -41,12 +42,21 @@ function today() {
 
 // -- the form, built from the core's questions ----------------------------------------
 
-function radio(name, id, option) {
+// Give an element its wording for someone answering for another person (`voice.js`
+// swaps it in and back), where the core words it differently.
+function voiced(element, them) {
+  if (!them || them === element.textContent) return element;
+  element.dataset.you = element.textContent;
+  element.dataset.them = them;
+  return element;
+}
+
+function radio(name, id, option, them) {
   const item = document.createElement("div");
   item.className = "openras-radios__item";
   const input = document.createElement("input");
   Object.assign(input, { className: "openras-radios__input", type: "radio", name, id, value: option.id });
-  const label = text("label", option.text);
+  const label = voiced(text("label", option.text), them);
   label.className = "openras-radios__label";
   label.htmlFor = id;
   item.append(input, label);
@@ -64,10 +74,10 @@ function notSaidBox(id, option) {
   return item;
 }
 
-function amount(id, labelText) {
+function amount(id, labelText, them) {
   const wrap = document.createElement("div");
   wrap.className = "openras-pay__amount";
-  const label = text("label", labelText);
+  const label = voiced(text("label", labelText), them);
   label.className = "openras-label";
   label.htmlFor = id;
   const input = document.createElement("input");
@@ -94,26 +104,31 @@ function question(q) {
   fieldset.setAttribute("aria-describedby", hintId);
   const legend = document.createElement("legend");
   legend.className = "openras-fieldset__legend";
-  const heading = text("h2", q.text);
+  const them = q.them || { options: {} };
+  const heading = voiced(text("h2", q.text), them.text);
   heading.className = "openras-fieldset__heading";
   legend.append(heading);
-  const hint = text("div", q.hint);
+  const hint = voiced(text("div", q.hint), them.hint);
   hint.className = "openras-hint";
   hint.id = hintId;
   fieldset.append(legend, hint);
   if (q.kind === "choice") {
     const radios = document.createElement("div");
     radios.className = "openras-radios";
-    for (const option of q.options) radios.append(radio(`pay.${q.id}`, `pay-${q.id}-${option.id}`, option));
+    for (const option of q.options) {
+      radios.append(radio(`pay.${q.id}`, `pay-${q.id}-${option.id}`, option, them.options[option.id]));
+    }
     const or = text("p", "or");
     or.className = "openras-radios__divider";
     radios.append(or, radio(`pay.${q.id}`, `pay-${q.id}-${NOT_SAID}`, q.not_said));
     fieldset.append(radios);
   } else if (q.kind === "money") {
-    for (const option of q.options) fieldset.append(amount(`pay-${q.id}-${option.id}`, option.text));
+    for (const option of q.options) {
+      fieldset.append(amount(`pay-${q.id}-${option.id}`, option.text, them.options[option.id]));
+    }
     fieldset.append(notSaidBox(`pay-${q.id}-${NOT_SAID}`, q.not_said));
   } else {
-    fieldset.append(amount(`pay-${q.id}-amount`, q.text), notSaidBox(`pay-${q.id}-${NOT_SAID}`, q.not_said));
+    fieldset.append(amount(`pay-${q.id}-amount`, q.text, them.text), notSaidBox(`pay-${q.id}-${NOT_SAID}`, q.not_said));
     fieldset.querySelector("label.openras-label").classList.add("openras-visually-hidden");
   }
   group.append(fieldset);
@@ -126,6 +141,7 @@ async function buildQuestions() {
   if (!reply.ok) throw new Error((reply.problems || []).join(" "));
   step.querySelector(".openras-pay__questions").replaceChildren(...reply.questions.map(question));
   step.querySelector(".openras-pay__none").hidden = reply.questions.length > 0;
+  applyVoice(); // the questions speak of "them" if the person answers for someone else
   if (pending) fill(pending);
   pending = null;
 }
