@@ -55,6 +55,7 @@ from ras_core import InputError, __version__, explain, load_scheme, scheme_to_di
 from ras_core.scheme import Scheme  # noqa: E402
 from site_content import LIMITS, load_council, load_nation, load_review  # noqa: E402
 from site_content import SCHEMES as SCHEME_FOLDER  # noqa: E402
+from stdlib_split import REST_ZIP, SplitError, imported_modules, split  # noqa: E402
 
 DEFAULT_SCHEME = ROOT / "content" / "schemes" / "example.toml"
 DEFAULT_COUNCIL = ROOT / "content" / "council.toml"
@@ -472,7 +473,29 @@ def vendor_micropip(runtime: Path, work: Path) -> None:
     (runtime / "pyodide-lock.json").write_text(json.dumps(small, indent=1, sort_keys=True), encoding="utf-8")
 
 
-def write_scheme(scheme: Scheme, scheme_path: Path, wheel: Path, runtime: Path) -> None:
+def split_stdlib(runtime: Path, wheel: Path, scheme_paths: list[Path], work: Path) -> dict[str, Any]:
+    """python_stdlib.zip down to the modules the site imports; the rest in their own zip
+    (site/stdlib_split.py). Returns boot.json's `stdlib_rest`: the file and its modules."""
+    content = ROOT / "content"
+    inputs: dict[str, list[str] | str] = {
+        "schemes": [str(path.resolve()) for path in scheme_paths],
+        "answers": [str(path) for path in sorted((content / "answers").glob("*.json"))],
+        "nations": [str(content / "charging" / f"{nation}.toml") for nation in ("england", "scotland", "wales")],
+        "council": str(content / "charging" / "council.toml"),
+        "plans": [str(path) for path in sorted((content / "plans").glob("*.json"))],
+        "employment": str(content / PLAN_FIGURES[0]),
+        "costs": str(content / PLAN_FIGURES[1]),
+        "cases": [str(path) for path in sorted((content / "calibration").glob("*.csv"))],
+    }
+    try:
+        imported = imported_modules(runtime, wheel, inputs, CACHE, work)
+    except SplitError as error:
+        raise BuildError(str(error)) from error
+    moved = split(runtime / STDLIB_ZIP, set(imported), runtime / REST_ZIP)
+    return {"file": REST_ZIP, "modules": moved}
+
+
+def write_scheme(scheme: Scheme, scheme_path: Path, wheel: Path, runtime: Path, rest: dict[str, Any]) -> None:
     shutil.copy2(wheel, runtime / wheel.name)
     shutil.copy2(scheme_path, runtime / "scheme.toml")
     (runtime / "scheme.json").write_text(
@@ -485,6 +508,7 @@ def write_scheme(scheme: Scheme, scheme_path: Path, wheel: Path, runtime: Path) 
         "scheme_id": scheme.id,
         "version": scheme.version,
         "snapshot": snapshot_key(runtime, wheel),
+        "stdlib_rest": rest,
     }
     (runtime / "boot.json").write_text(json.dumps(boot, indent=1), encoding="utf-8")
 
@@ -493,7 +517,7 @@ def write_scheme(scheme: Scheme, scheme_path: Path, wheel: Path, runtime: Path) 
 # from: the runtime as served, the package, and the code that starts them. A change to
 # any of these gives a new key, and the device throws the old snapshot away.
 SNAPSHOT_INPUTS = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
-SNAPSHOT_CODE = ("worker.js", "snapshot.js")
+SNAPSHOT_CODE = ("worker.js", "snapshot.js", "rest.js")
 
 
 def snapshot_key(runtime: Path, wheel: Path) -> str:
@@ -578,6 +602,8 @@ def write_offline(out: Path) -> None:
         name = path.relative_to(out).as_posix()
         if name.endswith(".map") or name.startswith("assets/javascripts/lunr/"):
             continue  # source maps, and search for languages other than English
+        if name == f"runtime/{REST_ZIP}":
+            continue  # kept by the service worker only if it is ever downloaded (sw.js)
         if name.startswith("runtime/"):
             runtime.append(name)
         elif name.endswith("index.html"):
@@ -667,8 +693,10 @@ def build(scheme_path: Path | None = None, out: Path = DEFAULT_OUT, council_path
             precompile_wheel(wheel, work)
         with step(f"vendor micropip {MICROPIP_VERSION} (checked, then precompiled)"):
             vendor_micropip(runtime, work)
+        with step("split the standard library: what the site imports, and the rest (site/stdlib_split.py)"):
+            rest = split_stdlib(runtime, wheel, paths, work)
         with step("write the scheme"):
-            write_scheme(scheme, scheme_path, wheel, runtime)
+            write_scheme(scheme, scheme_path, wheel, runtime, rest)
             write_other_schemes(others, paths[1:], runtime)
         with step("write the charging rules"):
             write_charging(content, runtime)

@@ -5,10 +5,12 @@
 // Two tiers, so nobody downloads more than they use: the pages and their assets are
 // cached when the worker installs; the Python runtime (about 13 MB) is cached only when
 // the assessment page says its calculator is ready, from the browser's HTTP cache, so
-// it is not downloaded twice.
+// it is not downloaded twice. The rest of the standard library (python_stdlib_rest.zip,
+// see rest.js) is cached only if it is ever downloaded.
 
 const VERSION = "__OPENRAS_VERSION__"; // build.py writes the build's hash here
 const CACHE = `openras-${VERSION}`;
+const REST_ZIP = "python_stdlib_rest.zip";
 const scope = new URL("./", self.location.href);
 
 async function lists() {
@@ -69,7 +71,11 @@ self.addEventListener("fetch", (event) => {
       const cached = await cache.match(request, { ignoreSearch: true });
       if (cached) return cached;
       try {
-        return await fetch(request);
+        const response = await fetch(request);
+        // The rest of the standard library is downloaded only if a module in it is
+        // imported (rest.js); once it has been, it is kept for use offline.
+        if (response.ok && url.pathname.endsWith(`/runtime/${REST_ZIP}`)) await cache.put(request, response.clone());
+        return response;
       } catch (error) {
         // Offline, and not cached: a page falls back to the home page.
         if (request.mode === "navigate") {

@@ -3,7 +3,8 @@
 build.py's precompile steps (site/precompile.py) replace Pyodide's python_stdlib.zip
 (.py sources) with the same modules as .pyc files, and each module of the ras_core and
 micropip wheels by its .pyc, compiled inside the pinned Pyodide run by Node, stored
-uncompressed. These tests read the built files, and boot the built runtime in Node to
+uncompressed; then the standard library is split (site/stdlib_split.py) into what the
+site imports and the rest, which boot.json names. These tests read the built files, and boot the built runtime in Node to
 check that Pyodide reads them and that ras_core gives the same result there as in
 CPython.
 """
@@ -27,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import build  # noqa: E402
+
+from stdlib_split import REST_ZIP, module_name, split  # noqa: E402
 
 SHIPPED = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
 ANSWERS = ROOT / "content" / "answers" / "example-answers.json"
@@ -61,6 +64,14 @@ def stdlib(built: Path) -> zipfile.ZipFile:
     return zipfile.ZipFile(built / "runtime" / "python_stdlib.zip")
 
 
+def rest(built: Path) -> zipfile.ZipFile:
+    return zipfile.ZipFile(built / "runtime" / REST_ZIP)
+
+
+def modules(served: zipfile.ZipFile) -> set[str]:
+    return {name for name in map(module_name, served.namelist()) if name is not None}
+
+
 @pytest.fixture(scope="module")
 def booted(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     node = shutil.which("node")
@@ -86,25 +97,40 @@ def test_the_served_stdlib_holds_every_module_as_pyc_and_no_source(built: Path) 
     with zipfile.ZipFile(SHIPPED) as shipped:
         sources = {name for name in shipped.namelist() if name.endswith(".py")}
         others = {name for name in shipped.namelist() if not name.endswith(".py")}
-    with stdlib(built) as served:
-        names = set(served.namelist())
+    with stdlib(built) as served, rest(built) as other:
+        names, rest_names = set(served.namelist()), set(other.namelist())
     assert sources, "the shipped zip has no sources"
-    assert not {name for name in names if name.endswith(".py")}
-    assert names == {name + "c" for name in sources} | others
+    assert not {name for name in names | rest_names if name.endswith(".py")}
+    assert not names & rest_names
+    assert names | rest_names == {name + "c" for name in sources} | others
+    assert others <= names  # every file that is not a module stays in the site's part
+
+
+def test_the_site_part_holds_what_the_site_imports_and_boot_json_names_the_rest(built: Path) -> None:
+    boot = json.loads((built / "runtime" / "boot.json").read_text(encoding="utf-8"))
+    with stdlib(built) as served, rest(built) as other:
+        kept, moved = modules(served), modules(other)
+    assert boot["stdlib_rest"] == {"file": REST_ZIP, "modules": sorted(moved)}
+    assert {"json", "decimal", "tomllib", "csv", "dataclasses", "asyncio", "email", "zipfile"} <= kept
+    assert {"unittest", "xml.dom.minidom", "multiprocessing", "pydoc", "_pyrepl"} <= moved
+    assert len(kept) < len(moved)
 
 
 def test_the_served_stdlib_is_stored_uncompressed_for_brotli(built: Path) -> None:
-    with stdlib(built) as served:
-        assert {info.compress_type for info in served.infolist()} == {zipfile.ZIP_STORED}
+    for opened in (stdlib(built), rest(built)):
+        with opened as served:
+            assert {info.compress_type for info in served.infolist()} == {zipfile.ZIP_STORED}
     assert (built / "runtime" / "python_stdlib.zip.br").is_file()
+    assert (built / "runtime" / f"{REST_ZIP}.br").is_file()
 
 
 def test_every_pyc_has_the_magic_number_of_pyodides_own_interpreter(built: Path, booted: dict[str, str]) -> None:
     magic = bytes.fromhex(booted["magic"])
     assert len(magic) == 4
-    with stdlib(built) as served:
-        heads = {served.read(name)[:4] for name in served.namelist() if name.endswith(".pyc")}
-    assert heads == {magic}
+    for opened in (stdlib(built), rest(built)):
+        with opened as served:
+            heads = {served.read(name)[:4] for name in served.namelist() if name.endswith(".pyc")}
+        assert heads == {magic}
 
 
 def test_pyodide_imports_the_precompiled_modules(booted: dict[str, str]) -> None:
@@ -120,11 +146,16 @@ def test_ras_core_on_the_precompiled_stdlib_gives_what_cpython_gives(booted: dic
     assert found == expected
 
 
-def test_the_precompiled_stdlib_is_cached_and_the_same_every_build(built: Path, tmp_path: Path) -> None:
+def test_the_precompiled_stdlib_is_cached_and_split_the_same_every_build(built: Path, tmp_path: Path) -> None:
     runtime = tmp_path / "runtime"
     runtime.mkdir()
     build.precompile_stdlib(runtime, tmp_path)  # from .cache/, written by the build
-    assert (runtime / "python_stdlib.zip").read_bytes() == (built / "runtime" / "python_stdlib.zip").read_bytes()
+    with stdlib(built) as served:
+        kept = modules(served)
+    moved = split(runtime / "python_stdlib.zip", kept, runtime / REST_ZIP)
+    assert moved == json.loads((built / "runtime" / "boot.json").read_text(encoding="utf-8"))["stdlib_rest"]["modules"]
+    for name in ("python_stdlib.zip", REST_ZIP):
+        assert (runtime / name).read_bytes() == (built / "runtime" / name).read_bytes(), name
 
 
 def served_wheels(built: Path) -> list[Path]:

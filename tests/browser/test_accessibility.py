@@ -68,6 +68,13 @@ def at_helpers(page: Page) -> None:
     expect(page.locator('#step-1 [data-willing-for="personal-care"]')).to_be_visible()
 
 
+def at_hovered_link(page: Page) -> None:
+    """A link under the pointer takes Material's accent colour, which must contrast too."""
+    at_check(page)
+    page.locator("#check .openras-summary__actions a").first.hover()
+    page.wait_for_timeout(500)  # past the colour's transition
+
+
 def at_guided(page: Page) -> None:
     page.goto(page.url.split("#")[0] + "?mode=guided#step-1")
     expect(page.locator("#step-1 .openras-guide").first).to_be_visible()
@@ -87,6 +94,7 @@ STATES: dict[str, Callable[[Page], None]] = {
     "question with errors": at_error,
     "unpaid help": at_helpers,
     "check your answers": at_check,
+    "a hovered link": at_hovered_link,
     "result": at_result,
 }
 VIEWS = {

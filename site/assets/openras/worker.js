@@ -5,6 +5,7 @@
 // file comes from this site: nothing is fetched from anywhere else.
 
 import { EVENT, REQUEST, STEPS, UNEXPECTED } from "./protocol.js";
+import { installRest } from "./rest.js";
 import { findSnapshot, forgetSnapshots, keepSnapshot, makeSnapshot, startFromSnapshot } from "./snapshot.js";
 
 const runtimeURL = new URL("../../runtime/", import.meta.url);
@@ -92,6 +93,7 @@ const OPTIONS = {
 async function startFresh(files, wheel) {
   const { loadPyodide } = await pyodideModule;
   const pyodide = await loadPyodide({ ...OPTIONS, packages: ["micropip"], _makeSnapshot: Boolean(files.snapshot) });
+  installRest(pyodide, runtimeURL, files.stdlib_rest);
   progress("package");
   const micropip = pyodide.pyimport("micropip");
   // micropip installs the wheel from the bytes already here (an emfs: path, in
@@ -124,6 +126,7 @@ async function start() {
     try {
       const { loadPyodide } = await pyodideModule;
       pyodide = await startFromSnapshot(loadPyodide, OPTIONS, kept, wheel, files.package_version);
+      installRest(pyodide, runtimeURL, files.stdlib_rest);
       started = "snapshot";
       progress("package");
     } catch (error) {
