@@ -4,9 +4,9 @@ build.py's precompile steps (site/precompile.py) replace Pyodide's python_stdlib
 (.py sources) with the same modules as .pyc files, and each module of the ras_core and
 micropip wheels by its .pyc, compiled inside the pinned Pyodide run by Node, stored
 uncompressed; then the standard library is split (site/stdlib_split.py) into what the
-site imports and the rest, which boot.json names. These tests read the built files, and boot the built runtime in Node to
-check that Pyodide reads them and that ras_core gives the same result there as in
-CPython.
+site imports and the rest, which boot.json names. These tests read the built files,
+and boot the built runtime in Node to check that Pyodide reads them and that ras_core
+gives the same result there as in CPython.
 """
 
 from __future__ import annotations
