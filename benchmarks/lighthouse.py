@@ -48,7 +48,19 @@ FLAGS = " ".join(
 )
 
 
-def lighthouse(url: str) -> dict[str, Any]:
+def lighthouse(url: str, tries: int = 3) -> dict[str, Any]:
+    """One Lighthouse report. Lighthouse's own trace recording sometimes fails here
+    ("NO_NAVSTART"); that run is tried again, up to `tries` times."""
+    for _ in range(tries - 1):
+        try:
+            return _lighthouse(url)
+        except SystemExit as error:
+            if "NO_NAVSTART" not in str(error):
+                raise
+    return _lighthouse(url)
+
+
+def _lighthouse(url: str) -> dict[str, Any]:
     done = subprocess.run(
         [
             str(ROOT / "node_modules" / ".bin" / "lighthouse"),
