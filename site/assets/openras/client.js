@@ -20,8 +20,6 @@ const STEP_NAMES = Object.keys(STEPS);
  *   the calculator cannot start (a plain sentence); every waiting request is refused
  */
 
-// A worker created by startEarly(), and what it said before the page took it over.
-let early = null;
 
 // The worker, and which scheme it loads when the page is not for the site's first: the
 // page's <meta name="openras-scheme">, in its head, so the worker starts before the body.
@@ -35,30 +33,16 @@ function newWorker() {
   return new Worker(WORKER_URL, { type: "module", name });
 }
 
-/**
- * Create the calculator's worker at once, before the page's own modules have loaded
- * (start-early.js calls this from the page's head), so that Python starts a few hundred
- * milliseconds sooner. startCalculator() then takes this worker over, with every message
- * it has sent so far. Does nothing where the calculator cannot run: startCalculator()
- * says why.
- */
-export function startEarly() {
-  if (early || typeof WebAssembly !== "object" || typeof Worker !== "function") return;
-  try {
-    const worker = newWorker();
-    early = { worker, messages: [], error: false };
-    worker.onmessage = (event) => early.messages.push(event.data || {});
-    worker.onerror = (event) => {
-      event.preventDefault();
-      early.error = true;
-    };
-  } catch {
-    early = null;
-  }
+// The worker start-early.js created in the page's head, and what it said before the
+// page took it over, or null (no such script on this page, or it could not start one).
+function takeEarly() {
+  const early = window.openrasEarly || null;
+  delete window.openrasEarly;
+  return early;
 }
 
 /**
- * Start the calculator (or take over the worker startEarly() made). `ask(type, fields)` sends a request (see protocol.js) and
+ * Start the calculator (or take over the worker start-early.js made). `ask(type, fields)` sends a request (see protocol.js) and
  * resolves to Python's reply; it rejects, with the failure's reason, when the calculator
  * could not start.
  * @param {Callbacks} callbacks
@@ -133,6 +117,7 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
     queueMicrotask(() => fail("This browser cannot run the calculator."));
     return calculator;
   }
+  const early = takeEarly();
   const said = early ? early.messages : [];
   const errored = early ? early.error : false;
   try {
@@ -141,7 +126,6 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
     queueMicrotask(() => fail("This browser could not start the calculator."));
     return calculator;
   }
-  early = null;
   timer = setTimeout(() => {
     if (calculator.state === "starting") fail("The calculator took too long to start.");
   }, timeout);

@@ -1,6 +1,25 @@
-// Loaded with `async` in the assessment page's head: it creates the calculator's worker
-// as soon as this small file arrives, instead of after the page's other scripts, so a
-// visit is ready sooner. The page's own modules take the worker over (client.js).
-import { startEarly } from "./client.js";
-
-startEarly();
+// Runs in the assessment page's head as a classic script, after the page's
+// <meta name="openras-scheme">: it creates the calculator's worker before the page's
+// body is read, so Python starts while the page is still being parsed and drawn (an
+// async module script ran only after that, 300 ms later on a two-core machine). It
+// blocks the parser only for this small file, which loads beside the page's styles,
+// which block drawing anyway. The page's own modules take the worker over, with every
+// message it has sent so far (client.js). Where the calculator cannot run, it does
+// nothing: client.js says why.
+(() => {
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") return;
+  try {
+    const url = new URL("./worker.js", document.currentScript.src);
+    const scheme = document.querySelector('meta[name="openras-scheme"]');
+    const name = scheme && scheme.content ? `scheme:${scheme.content}` : "";
+    const early = { worker: new Worker(url, { type: "module", name }), messages: [], error: false };
+    early.worker.onmessage = (event) => early.messages.push(event.data || {});
+    early.worker.onerror = (event) => {
+      event.preventDefault();
+      early.error = true;
+    };
+    window.openrasEarly = early;
+  } catch {
+    // The page's modules start the worker themselves, or say why they cannot.
+  }
+})();
