@@ -20,9 +20,9 @@ const STEP_NAMES = Object.keys(STEPS);
  *   the calculator cannot start (a plain sentence); every waiting request is refused
  */
 
-
 // The worker, and which scheme it loads when the page is not for the site's first: the
-// page's <meta name="openras-scheme">, in its head, so the worker starts before the body.
+// page's <meta name="openras-scheme">. start-early.js makes the same worker from the
+// page's head; this is for pages without it, and for when it could not.
 // The scheme goes in the worker's name, not its address: once the offline copy serves
 // worker.js, the worker's address is the copy's, without anything added to it.
 const WORKER_URL = new URL("./worker.js", import.meta.url);
