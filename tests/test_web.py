@@ -195,3 +195,14 @@ def test_checked_answers_come_back_as_format_2(example: Scheme) -> None:
     answers = reply(web.check_answers_json(json.dumps(data)))["answers"]
     assert answers["format"] == 2
     assert answers["helpers_willing"] == {"home": "yes"}
+
+
+def test_the_same_scheme_text_again_keeps_the_scheme_loaded_and_another_replaces_it() -> None:
+    carers = (EXAMPLE.parent / "carers-example.toml").read_text(encoding="utf-8")
+    first = web.load_scheme_text(EXAMPLE_TEXT)
+    loaded = web._loaded[0]
+    assert web.load_scheme_text(EXAMPLE_TEXT) == first
+    assert web._loaded[0] is loaded  # not read again: a start from a snapshot has it
+    assert reply(web.load_scheme_text(carers))["scheme"]["id"] == "carers-example"
+    assert reply(web.load_scheme_text(EXAMPLE_TEXT)) == reply(first)
+    assert web._loaded[0] is not loaded and web._loaded[0].id == "example"
