@@ -6,6 +6,11 @@ new browser context (a cold cache), against the built site served on 127.0.0.1:
   plain    Pyodide's own boot, the npm package's files exactly as shipped (served from
            node_modules/pyodide), in a module Web Worker on a blank page, no micropip:
            what every figure below is compared with;
+  floor    what no cold boot of this design can skip: the site's own runtime files with
+           micropip, importing micropip and installing the wheel with it, in a worker
+           on a blank page (no page, no import of ras_core, no scheme); and the bytes
+           that takes (the runtime, micropip and the standard-library modules imported
+           by then, compressed as served);
   cold     from opening the assessment page until its calculator is ready, a first
            visit; target <= 0.5 x plain;
   repeat   the same, on a repeat visit (the same browser, after the first visit's
@@ -58,6 +63,26 @@ import { loadPyodide } from "./pyodide.mjs";
 await loadPyodide({ indexURL: new URL("./", import.meta.url).href });
 self.postMessage("ready");
 """
+# The least a first visit must do while micropip installs the package in the browser:
+# everything the site's worker does up to the installed wheel, and nothing after it.
+FLOOR_WORKER = """
+const started = performance.now();
+const pyodideModule = import("./runtime/pyodide.mjs");
+const boot = await (await fetch("./runtime/boot.json")).json();
+const wheel = fetch("./runtime/" + boot.wheel).then((response) => response.arrayBuffer());
+const { loadPyodide } = await pyodideModule;
+const pyodide = await loadPyodide({
+  indexURL: new URL("./runtime/", import.meta.url).href,
+  packages: ["micropip"], stdout: () => {}, stderr: () => {},
+});
+const micropip = pyodide.pyimport("micropip");
+const path = "/tmp/" + boot.wheel.split("/").pop();
+pyodide.FS.writeFile(path, new Uint8Array(await wheel));
+await micropip.install("emfs:" + path, { deps: false });
+const elapsed = performance.now() - started;
+const modules = pyodide.runPython("import sys; sorted(sys.modules)").toJs();
+self.postMessage({ elapsed, modules });
+"""
 LONG_TASKS = """
 window.__longtasks = [];
 new PerformanceObserver((list) => {
@@ -104,6 +129,62 @@ def plain_boot(browser: Browser, url: str) -> float:
     )
     context.close()
     return elapsed
+
+
+def floor_boot(browser: Browser, url: str) -> tuple[float, list[str]]:
+    """The floor worker's time from its first line to the wheel installed, in ms, and the
+    modules imported by then (blank page on the site's own server)."""
+    context = browser.new_context()
+    context.route(
+        url + "bench-blank.html", lambda route: route.fulfill(status=200, content_type="text/html", body=BLANK)
+    )
+    context.route(
+        url + "bench-floor.js",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=FLOOR_WORKER),
+    )
+    page = context.new_page()
+    page.goto(url + "bench-blank.html")
+    result: dict[str, Any] = page.evaluate(
+        """() => new Promise((resolve, reject) => {
+            const w = new Worker("bench-floor.js", { type: "module" });
+            w.onmessage = (event) => resolve(event.data);
+            w.onerror = (e) => reject(new Error(e.message));
+        })"""
+    )
+    context.close()
+    return float(result["elapsed"]), list(result["modules"])
+
+
+def floor_bytes(dist: Path, modules: list[str]) -> int:
+    """Brotli bytes of the runtime files a first visit cannot do without: Pyodide's own
+    files, micropip, and the standard-library modules imported up to the installed
+    wheel (packed as the build packs the zip, stored, then brotli)."""
+    import io
+    import zipfile
+
+    import brotli  # type: ignore[import-untyped]  # no type hints
+
+    runtime = dist / "runtime"
+    fixed = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "boot.json"]
+    fixed += [path.name for path in runtime.glob("micropip-*.whl")]
+    # As served: the brotli copy where the build made one (small files have none).
+    total = sum(
+        (runtime / f"{name}.br" if (runtime / f"{name}.br").exists() else runtime / name).stat().st_size
+        for name in fixed
+    )
+    with zipfile.ZipFile(runtime / "python_stdlib.zip") as stdlib:
+        names = set(stdlib.namelist())
+        wanted = [
+            candidate
+            for module in modules
+            for candidate in (module.replace(".", "/") + ".pyc", module.replace(".", "/") + "/__init__.pyc")
+            if candidate in names
+        ]
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as part:
+            for name in wanted:
+                part.writestr(name, stdlib.read(name))
+    return total + len(brotli.compress(buffer.getvalue(), quality=11))
 
 
 def site_boot(
@@ -211,8 +292,12 @@ def main() -> None:
         plain, boots, repeats, long_tasks, ready_bytes, kept_bytes = [], [], [], [], [], []
         starts: list[str] = []
         page = context = None
+        floors: list[float] = []
+        floor_modules: list[str] = []
         for run in range(args.runs):
             plain.append(plain_boot(browser, npm_url))
+            floor, floor_modules = floor_boot(browser, url)
+            floors.append(floor)
             ready, tasks, page, context = site_boot(browser, url)
             boots.append(ready)
             long_tasks.extend(tasks)
@@ -239,6 +324,7 @@ def main() -> None:
     npm.shutdown()
 
     a, b, c = statistics.median(plain), statistics.median(boots), statistics.median(repeats)
+    f = statistics.median(floors)
     over = [t for t in long_tasks if t > 50]
     own = [t for t in themeless if t > 50]
 
@@ -252,6 +338,11 @@ def main() -> None:
         ("plain Pyodide boot (npm files as shipped, no micropip)", f"{a:8.0f} ms", f"runs: {runs(plain)}"),
         ("cold: assessment page opened until calculator ready", f"{b:8.0f} ms", f"runs: {runs(boots)}"),
         ("  cold / plain", f"{b / a:8.2f}   ", "target <= 0.5"),
+        (
+            "floor: runtime, micropip, wheel installed (no page)",
+            f"{f:8.0f} ms",
+            f"runs: {runs(floors)}; {f / a:.2f} x plain, before ras_core is imported",
+        ),
         (
             "repeat visit: opened until calculator ready",
             f"{c:8.0f} ms",
@@ -270,6 +361,11 @@ def main() -> None:
         ),
         ("first visit: bytes sent until calculator ready", mb(ready_bytes), "compressed, as served"),
         ("first visit: bytes sent until kept for offline", mb(kept_bytes), "target <= 4.5 MB"),
+        (
+            "floor: runtime, micropip and their modules",
+            f"{floor_bytes(args.dist, floor_modules) / 1e6:8.2f} MB",
+            "compressed, as served; without ras_core, the scheme or any page",
+        ),
     ]
     if times:
         rows.append(

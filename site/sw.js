@@ -37,11 +37,18 @@ self.addEventListener("install", (event) => {
   );
 });
 
+function isOldCopy(name) {
+  return name.startsWith("openras-") && !name.startsWith("openras-memory-") && name !== CACHE;
+}
+
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((n) => n.startsWith("openras-") && n !== CACHE).map((n) => caches.delete(n))))
+      // Only this worker's own older copies: the memory snapshot's cache (snapshot.js,
+      // "openras-memory-…") is the worker's to keep or throw away, and it may have been
+      // kept before this service worker was activated.
+      .then((names) => Promise.all(names.filter(isOldCopy).map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
 });

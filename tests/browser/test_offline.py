@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Route, expect
 
 from ras_core import load_scheme
 
@@ -43,3 +43,53 @@ def test_every_compressible_file_has_br_and_gz_beside_it(built: Path) -> None:
         original = (built / name).read_bytes()
         assert brotli.decompress((built / f"{name}.br").read_bytes()) == original
         assert gzip.decompress((built / f"{name}.gz").read_bytes()) == original
+
+
+REGISTRATION = "navigator.serviceWorker.getRegistration().then((registration) => Boolean(registration))"
+
+
+def test_the_offline_copy_waits_for_the_calculator_to_start(browser: Browser, site: Site) -> None:
+    # The service worker's first install downloads the site's pages: on the assessment
+    # page it waits until the calculator has started, so that the two do not compete.
+    context = guarded_context(browser, site)
+    held: list[Route] = []
+    releasing = []
+
+    def hold(route: Route) -> None:
+        if releasing:  # the offline copy's own download, later
+            route.continue_()
+        else:
+            held.append(route)
+
+    context.route("**/runtime/pyodide.asm.wasm", hold)
+    page = context.new_page()
+    page.goto(site.url + "assessment/", wait_until="load")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("document.documentElement.dataset.openrasCalculator") == "starting"
+    assert page.evaluate(REGISTRATION) is False
+    releasing.append(True)
+    for route in held:
+        route.continue_()
+    expect(page.locator("#openras")).to_have_attribute("data-calculator", "ready", timeout=90_000)
+    page.wait_for_function(REGISTRATION, timeout=30_000)
+    expect(page.locator("#openras")).to_have_attribute("data-offline", "ready", timeout=60_000)
+    context.close()
+
+
+def test_a_page_without_a_calculator_registers_at_once(browser: Browser, site: Site) -> None:
+    context = guarded_context(browser, site)
+    page = context.new_page()
+    page.goto(site.url + "spending/", wait_until="load")
+    page.wait_for_function(REGISTRATION, timeout=30_000)
+    assert page.evaluate("document.documentElement.dataset.openrasCalculator") is None
+    context.close()
+
+
+def test_a_calculator_that_cannot_start_still_leaves_an_offline_copy(browser: Browser, site: Site) -> None:
+    context = guarded_context(browser, site)
+    context.route("**/runtime/pyodide.asm.wasm", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site.url + "assessment/")
+    expect(page.locator("#openras")).to_have_attribute("data-calculator", "failed", timeout=90_000)
+    page.wait_for_function(REGISTRATION, timeout=30_000)
+    context.close()

@@ -41,6 +41,18 @@ function takeEarly() {
   return early;
 }
 
+// The page says whether its calculator is starting, and when it has started or failed
+// (an "openras:calculator" event): offline.js waits for that before installing the
+// service worker, so that the two do not compete for the device.
+function starting() {
+  document.documentElement.setAttribute("data-openras-calculator", "starting");
+}
+
+function settled(state) {
+  document.documentElement.setAttribute("data-openras-calculator", state);
+  window.dispatchEvent(new CustomEvent("openras:calculator", { detail: state }));
+}
+
 /**
  * Start the calculator (or take over the worker start-early.js made). `ask(type, fields)` sends a request (see protocol.js) and
  * resolves to Python's reply; it rejects, with the failure's reason, when the calculator
@@ -84,6 +96,7 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
     pending.clear();
     queue = [];
     on.failed(reason);
+    settled("failed");
   }
 
   function receive(message) {
@@ -95,6 +108,7 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
         clearTimeout(timer);
         calculator.state = "ready";
         on.ready(message);
+        settled("ready");
         for (const request of queue.splice(0)) worker.postMessage(request);
         break;
       case EVENT.snapshot:
@@ -126,6 +140,7 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
     queueMicrotask(() => fail("This browser could not start the calculator."));
     return calculator;
   }
+  starting();
   timer = setTimeout(() => {
     if (calculator.state === "starting") fail("The calculator took too long to start.");
   }, timeout);

@@ -19,6 +19,8 @@
       early.error = true;
     };
     window.openrasEarly = early;
+    // offline.js waits for the calculator before it installs the service worker.
+    document.documentElement.setAttribute("data-openras-calculator", "starting");
   } catch {
     // The page's modules start the worker themselves, or say why they cannot.
   }
