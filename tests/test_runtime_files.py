@@ -12,6 +12,7 @@ gives the same result there as in CPython.
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
 import json
 import shutil
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,8 +48,10 @@ pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir
 pyodide.globals.set("SCHEME", readFileSync(scheme, "utf-8"));
 pyodide.globals.set("ANSWERS", readFileSync(answers, "utf-8"));
 console.log(pyodide.runPython(`
-import importlib.util, json, sys
+import datetime, importlib.util, json, sys
 from ras_core import web
+from ras_core.estimate.words.phrases import points
+from ras_core.i18n import date_words
 loaded = json.loads(web.load_scheme_text(SCHEME, "scheme.toml"))
 json.dumps({
     "magic": importlib.util.MAGIC_NUMBER.hex(),
@@ -55,6 +59,8 @@ json.dumps({
     "web_file": web.__file__,
     "loaded": loaded["ok"],
     "estimate": web.estimate_json(ANSWERS),
+    "welsh": [points(n, "cy") for n in (0, 1, 2, 3, 6, 20)] + [date_words(datetime.date(2026, 12, 3), "cy")],
+    "modules": sorted(sys.modules),
 })
 `));
 """
@@ -144,6 +150,16 @@ def test_ras_core_on_the_precompiled_stdlib_gives_what_cpython_gives(booted: dic
     found = json.loads(booted["estimate"])
     assert found["ok"], found
     assert found == expected
+
+
+def test_the_welsh_catalogue_in_the_served_wheel_says_what_cpython_says(built: Path, booted: dict[str, Any]) -> None:
+    from ras_core.estimate.words.phrases import points
+    from ras_core.i18n import date_words
+
+    expected = [points(n, "cy") for n in (0, 1, 2, 3, 6, 20)] + [date_words(datetime.date(2026, 12, 3), "cy")]
+    assert booted["welsh"] == expected
+    # Welsh needs nothing from the part of the standard library the site does not send.
+    assert set(booted["modules"]) & modules(rest(built)) == set()
 
 
 def test_the_precompiled_stdlib_is_cached_and_split_the_same_every_build(built: Path, tmp_path: Path) -> None:

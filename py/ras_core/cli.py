@@ -1,5 +1,6 @@
 """The `ras` command: validate a scheme, print it as JSON, estimate, explain the method,
-calibrate a rate from local cases, and compare two versions of a scheme.
+calibrate a rate from local cases, compare two versions of a scheme, and move the
+core's messages to and from translators' PO files.
 
 Errors in input files are printed as a list (file, dotted path, what is allowed;
 the first 20, then how many more) on stderr with exit status 1. Anything unexpected
@@ -19,6 +20,7 @@ from .estimate.figures import estimate
 from .estimate.words import as_text, lines
 from .explain import explain
 from .files import read_bytes, read_text, write_text
+from .i18n.command import add_strings_command
 from .scheme.answers import answers_from_json
 from .scheme.errors import InputError, Problem, SchemeError, shown
 from .scheme.load import load_scheme
@@ -339,6 +341,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", metavar="DIR", help="the charging rules folder (default content/charging)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day whose figures are used (default today)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    add_strings_command(sub)
     return top
 
 

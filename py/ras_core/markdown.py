@@ -10,6 +10,7 @@ import datetime
 import re
 import urllib.parse
 
+from .i18n import date_words
 from .scheme.model import Parameter, Reference
 
 # Scheme text is the council's words, never markup. Every string from the scheme goes
@@ -65,25 +66,9 @@ def cite(reference: Reference | None) -> str:
     return f" Source: {title}."
 
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def long_date(day: datetime.date) -> str:
-    """ "1 April 2026", spelt out here so no runtime's locale can change it."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """ "1 April 2026", spelt out (`i18n.date_words`) so no runtime's locale can change it."""
+    return date_words(day)
 
 
 def since(parameter: Parameter) -> str:

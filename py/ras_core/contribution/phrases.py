@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..estimate.words.voice import THEM, YOU, Voice
+from ..i18n import date_words
 from ..scheme import money
 from .answers import AGE_BANDS, CARE_RATES, NOT_SAID
 from .calculate import Used
@@ -55,7 +56,7 @@ def pair(low: Decimal, high: Decimal) -> str:
 
 def day(date: datetime.date) -> str:
     """ "1 April 2026"."""
-    return f"{date.day} {date:%B %Y}"
+    return date_words(date)
 
 
 def lower_first(text: str) -> str:

@@ -1,46 +1,87 @@
-"""Figures in words, shared by every part of a result: bands, years, hours, points, lists."""
+"""Figures in words, shared by every part of a result: bands, years, hours, points, lists.
+
+The figures' words are messages (`ras_core.i18n`), said in the language asked for;
+English unless another is named.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...i18n import SOURCE, Message, message, plural_message
 from ...scheme import money
 
 if TYPE_CHECKING:
     from ..figures import Band
 
 
-def band_words(band: Band, period: str) -> str:
-    """ "£175 to £200 a week", "£0 a week", or "£500 or more a week"."""
+# Each period's words are a message of their own: "a week" and "a year" are not the same
+# shape in every language ("yr wythnos", "y flwyddyn").
+_BAND = {
+    "week": (
+        message("{low} or more a week"),
+        message("{low} a week"),
+        message("{low} to {high} a week"),
+    ),
+    "year": (
+        message("{low} or more a year"),
+        message("{low} a year"),
+        message("{low} to {high} a year"),
+    ),
+}
+_ABOUT_YEAR = (
+    message("about {low} or more a year"),
+    message("{low} a year"),
+    message("about {low} to {high} a year"),
+)
+_HOURS = {
+    "week": (
+        plural_message("about {n} hour of support or more a week", "about {n} hours of support or more a week"),
+        plural_message("about {n} hour of support a week", "about {n} hours of support a week"),
+        plural_message("about {low} to {n} hour of support a week", "about {low} to {n} hours of support a week"),
+    ),
+    "year": (
+        plural_message("about {n} hour of support or more a year", "about {n} hours of support or more a year"),
+        plural_message("about {n} hour of support a year", "about {n} hours of support a year"),
+        plural_message("about {low} to {n} hour of support a year", "about {low} to {n} hours of support a year"),
+    ),
+}
+_POINTS = plural_message("{n} point", "{n} points")
+
+
+def _band(messages: tuple[Message, Message, Message], band: Band, lang: str) -> str:
+    open_ended, single, span = messages
     if band.high is None:
-        return f"{money.pounds(band.low)} or more a {period}"
+        return open_ended.say(lang, low=money.pounds(band.low))
     if band.low == band.high:
-        return f"{money.pounds(band.low)} a {period}"
-    return f"{money.pounds(band.low)} to {money.pounds(band.high)} a {period}"
+        return single.say(lang, low=money.pounds(band.low))
+    return span.say(lang, low=money.pounds(band.low), high=money.pounds(band.high))
 
 
-def year_words(annual: Band) -> str:
+def band_words(band: Band, period: str, lang: str = SOURCE) -> str:
+    """ "£175 to £200 a week", "£0 a week", or "£500 or more a week"."""
+    return _band(_BAND[period], band, lang)
+
+
+def year_words(annual: Band, lang: str = SOURCE) -> str:
     """ "about £7,800 to £9,100 a year", "£0 a year", or "about £26,000 or more a year"."""
-    if annual.high is None:
-        return f"about {money.pounds(annual.low)} or more a year"
-    if annual.low == annual.high:
-        return f"{money.pounds(annual.low)} a year"
-    return f"about {money.pounds(annual.low)} to {money.pounds(annual.high)} a year"
+    return _band(_ABOUT_YEAR, annual, lang)
 
 
-def hours_words(hours: Band, period: str) -> str:
+def hours_words(hours: Band, period: str, lang: str = SOURCE) -> str:
     """ "about 6 to 7 hours of support a week" (whole hours, halves up)."""
+    open_ended, single, span = _HOURS[period]
     low = money.round_whole(hours.low)
     if hours.high is None:
-        return f"about {low} hours of support or more a {period}"
+        return open_ended.say(lang, n=low)
     high = money.round_whole(hours.high)
     if low == high:
-        return f"about {low} hours of support a {period}"
-    return f"about {low} to {high} hours of support a {period}"
+        return single.say(lang, n=low)
+    return span.say(lang, low=low, n=high)
 
 
-def points(n: int) -> str:
-    return f"{n} point" if n == 1 else f"{n} points"
+def points(n: int, lang: str = SOURCE) -> str:
+    return _POINTS.say(lang, n=n)
 
 
 def listing(items: list[str]) -> str:

@@ -34,6 +34,7 @@ import datetime
 from typing import Any
 
 from ...estimate.words import Line
+from ...i18n import date_words
 from ...scheme.money import pounds, pounds_exact, pounds_full, pounds_short
 from ..cost import WEEKS, CostedPlan
 from ..figures import Figure
@@ -42,25 +43,11 @@ from .working import line_working
 
 __all__ = ["Line", "as_text", "lines", "plan_words"]
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 SPACED = ("heading", "bring", "rounding", "closing")
 
 
 def day_words(day: datetime.date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return date_words(day)
 
 
 def lines(costed: CostedPlan) -> list[Line]:

@@ -1,0 +1,169 @@
+"""The sentences the core writes, in each language it speaks, from message catalogues.
+
+So far the figures' words (bands, years, hours, points: `estimate/words/phrases.py`)
+and dates are messages; the rest of the core's sentences are still written in English
+in their own modules, to become messages the same way. A sentence is declared once,
+in English, where it is used: `message("{low} a week")`, or
+`plural_message("{n} point", "{n} points")` where its words depend on a number. The
+English is the message's id, as in gettext; each other language's words are in its
+catalogue, a PO file inside the package (`locale/cy.po` for Welsh), read with the
+standard library (`po.py`), so the browser's Python needs nothing more. A catalogue's
+`Plural-Forms` header is its language's plural rule (`plural.py`; Welsh has six forms,
+CLDR's zero, one, two, few, many and other, for 0, 1, 2, 3, 6 and the rest). A message
+without a translation is said in English, and `ras strings status` counts it; a draft
+(gettext's `fuzzy` flag: not yet signed off by the council's translation service) is
+used, and counted as a draft. `strings.py` moves messages to and from PO files for
+translators. The language is always passed in (`say(lang, ...)`), never kept: nothing
+here remembers who asked.
+"""
+
+from __future__ import annotations
+
+import datetime
+import string
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .plural import plural_forms
+from .po import Catalogue, CatalogueError, Entry, read_po
+
+SOURCE = "en"
+# The languages the core speaks, by their codes (BCP 47, as in a page's lang), with
+# their own names for themselves.
+LANGUAGES = {"en": "English", "cy": "Cymraeg"}
+
+__all__ = [
+    "LANGUAGES",
+    "SOURCE",
+    "Catalogue",
+    "CatalogueError",
+    "Entry",
+    "Message",
+    "check_language",
+    "date_words",
+    "message",
+    "placeholders",
+    "plural_message",
+    "registered",
+]
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        allowed = ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+        raise ValueError(f"unknown language {lang!r}: expected one of {allowed}")
+    return lang
+
+
+def placeholders(text: str) -> frozenset[str]:
+    """The names in a message's {braces}: a translation must use the same ones."""
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Message:
+    """One sentence or phrase, in English, with what a translator needs to know."""
+
+    msgid: str
+    plural: str | None = None
+    context: str | None = None
+    note: str = ""
+    place: str = ""  # the module and line that declared it, for translators' tools
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        return (self.context, self.msgid)
+
+    def say(self, lang: str, /, **values: Any) -> str:
+        """The message in `lang`, its placeholders filled; a plural message takes its
+        form from `n`."""
+        translated = _translations(check_language(lang)).get(self.key) if lang != SOURCE else None
+        if self.plural is None:
+            return (translated.strings[0] if translated else self.msgid).format(**values)
+        n = values["n"]
+        if translated:
+            return translated.strings[_plural_rule(lang)(n)].format(**values)
+        return (self.msgid if n == 1 else self.plural).format(**values)
+
+
+_REGISTERED: dict[tuple[str | None, str], Message] = {}
+
+
+def _declare(made: Message) -> Message:
+    frame = sys._getframe(2)
+    place = f"{frame.f_globals.get('__name__', '?')}:{frame.f_lineno}"
+    made = Message(msgid=made.msgid, plural=made.plural, context=made.context, note=made.note, place=place)
+    earlier = _REGISTERED.get(made.key)
+    if earlier is not None and earlier.plural != made.plural:
+        raise ValueError(f"{made.msgid!r} is declared twice, with different plurals")
+    _REGISTERED.setdefault(made.key, made)
+    return made
+
+
+def message(msgid: str, *, context: str | None = None, note: str = "") -> Message:
+    """Declare a message (at a module's top level, so that it can be exported)."""
+    return _declare(Message(msgid=msgid, context=context, note=note))
+
+
+def plural_message(singular: str, plural: str, *, context: str | None = None, note: str = "") -> Message:
+    """Declare a message whose words depend on the number `n`."""
+    if "n" not in placeholders(singular) | placeholders(plural):
+        raise ValueError(f"a plural message needs {{n}}: {singular!r}")
+    return _declare(Message(msgid=singular, plural=plural, context=context, note=note))
+
+
+def registered() -> list[Message]:
+    """Every message declared so far (import the modules first: strings.py does)."""
+    return list(_REGISTERED.values())
+
+
+def catalogue_text(lang: str) -> str:
+    """The packaged catalogue of `lang` as PO text."""
+    return (resources.files(__package__) / "locale" / f"{check_language(lang)}.po").read_text(encoding="utf-8")
+
+
+@cache
+def packaged(lang: str) -> Catalogue:
+    return read_po(catalogue_text(lang), f"ras_core/i18n/locale/{lang}.po")
+
+
+@cache
+def _translations(lang: str) -> dict[tuple[str | None, str], Entry]:
+    return {entry.key: entry for entry in packaged(lang).entries if entry.translated}
+
+
+def plural_rule(header: dict[str, str]) -> tuple[int, Callable[[int], int]]:
+    """(number of forms, the form for n) from a catalogue's header (`plural.py`)."""
+    return plural_forms(header.get("Plural-Forms", ""))
+
+
+@cache
+def _plural_rule(lang: str) -> Callable[[int], int]:
+    return plural_rule(packaged(lang).header)[1]
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTHS = tuple(message(month, context="month") for month in MONTHS)
+_DATE = message("{day} {month} {year}", note="A date: 3 December 2026.")
+
+
+def date_words(day: datetime.date, lang: str = SOURCE) -> str:
+    """ "3 December 2026", "3 Rhagfyr 2026"."""
+    return _DATE.say(lang, day=day.day, month=_MONTHS[day.month - 1].say(lang), year=day.year)

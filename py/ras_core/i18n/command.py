@@ -1,0 +1,63 @@
+"""`ras strings`: the translators' command (export, import, status), for `ras_core.cli`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..files import read_text, write_text
+from . import LANGUAGES, strings
+
+
+def cmd_strings(args: argparse.Namespace) -> int:
+    if args.action == "export":
+        text = strings.export(args.lang)
+        if args.out:
+            write_text(Path(args.out), text)
+            print(f"{args.out}: {len(strings.every_message())} messages")
+        else:
+            sys.stdout.write(text)
+        return 0
+    if args.action == "import":
+        into = Path(args.into) if args.into else strings.catalogue_path(args.lang)
+        catalogue = strings.import_po(read_text(args.file), args.file, args.lang, into)
+        print(f"{into}: written from {args.file}")
+        print(strings.status(args.lang, catalogue))
+        return 0
+    print(strings.status(args.lang))
+    return 0
+
+
+def add_strings_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `ras strings` to the `ras` command's commands."""
+    p = sub.add_parser(
+        "strings",
+        help="move the messages the core writes to and from translators' PO files",
+        description="The sentences the core writes are messages in English with a translation in each language's "
+        "catalogue (gettext PO files inside the package); so far the figures' words (bands, years, hours, points) "
+        "and dates, the rest still to come. 'export' writes one "
+        "language's PO file for a translator's tools; 'import' checks a translated file (every message known, "
+        "the same {placeholders} as the English, the language's plural forms) and only then writes it as the "
+        "package's catalogue; 'status' counts what is signed off, what is a draft (PO's fuzzy flag) and what is "
+        "not translated. Languages: "
+        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items() if code != "en")
+        + ".",
+    )
+    p.set_defaults(run=cmd_strings)
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    languages = [code for code in LANGUAGES if code != "en"]
+    e = actions.add_parser("export", help="write a language's PO file", description="Write a language's PO file.")
+    e.add_argument("lang", choices=languages, help="the language")
+    e.add_argument("--out", metavar="FILE.po", help="the file to write (default: print it)")
+    i = actions.add_parser(
+        "import",
+        help="check a translated PO file and write it as the catalogue",
+        description="Check a translated PO file and, when nothing is wrong, write it as the language's catalogue. "
+        "A translation signed off has no fuzzy flag; a draft keeps it.",
+    )
+    i.add_argument("file", metavar="FILE.po")
+    i.add_argument("--lang", required=True, choices=languages, help="the file's language")
+    i.add_argument("--into", metavar="FILE.po", help="the catalogue to write (default: the package's own)")
+    st = actions.add_parser("status", help="count signed-off, draft and missing translations")
+    st.add_argument("lang", choices=languages, help="the language")

@@ -1,0 +1,164 @@
+"""Moving the core's messages to and from translators: `ras strings export`, `import`
+and `status`.
+
+Export writes one language's PO file: every message the core declares (found by
+importing each of its modules), in the order they are declared, with the current
+translation and flags where there is one, and a note for the translator. Import reads
+a translated PO file, checks it against the messages (each one known, the same
+{placeholders} as the English, as many plural forms as the language has, the
+language's own plural rule) and, only when nothing is wrong, writes it as the
+package's catalogue. Every problem is reported at once, with the file and line.
+Status counts what is signed off, what is a draft and what is not translated.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import replace
+from pathlib import Path
+
+from ..scheme.errors import Problem
+from . import LANGUAGES, Message, check_language, packaged, placeholders, plural_rule, registered
+from .po import Catalogue, CatalogueError, Entry, read_po, write_po
+
+# Modules that run a program when imported, rather than declaring anything.
+_NOT_IMPORTED = {"ras_core.__main__"}
+
+
+def every_message() -> list[Message]:
+    """Every message the core declares, in the order its modules declare them."""
+    import ras_core
+
+    for module in pkgutil.walk_packages(ras_core.__path__, "ras_core."):
+        if module.name not in _NOT_IMPORTED:
+            importlib.import_module(module.name)
+    return registered()
+
+
+def catalogue_path(lang: str) -> Path:
+    """The package's own catalogue file for `lang` (in a source checkout, the one in git)."""
+    return Path(__file__).parent / "locale" / f"{check_language(lang)}.po"
+
+
+def _header(lang: str, existing: Catalogue) -> dict[str, str]:
+    return {
+        "Project-Id-Version": "OpenRAS",
+        "Language": lang,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": existing.header["Plural-Forms"],
+    }
+
+
+def export(lang: str) -> str:
+    """`lang`'s PO file with every message, translated or not."""
+    existing = packaged(check_language(lang))
+    count, _ = plural_rule(existing.header)
+    entries = []
+    for made in every_message():
+        found = existing.find(made.msgid, made.context)
+        empty = ("",) * (count if made.plural is not None else 1)
+        entries.append(
+            Entry(
+                msgid=made.msgid,
+                context=made.context,
+                plural=made.plural,
+                strings=found.strings if found else empty,
+                flags=found.flags if found else frozenset(),
+                notes=(made.note,) if made.note else (),
+                places=(made.place,),
+            )
+        )
+    return write_po(Catalogue(header=_header(lang, existing), entries=tuple(entries)))
+
+
+def check(text: str, source: str, lang: str) -> Catalogue:
+    """The translated catalogue in `text`, checked; a CatalogueError with every problem."""
+    check_language(lang)
+    catalogue = read_po(text, source)
+    problems: list[Problem] = []
+    expected = packaged(lang).header["Plural-Forms"]
+    if catalogue.header.get("Plural-Forms", "").replace(" ", "") != expected.replace(" ", ""):
+        problems.append(
+            Problem(path="header", message=f"Plural-Forms must be the rule for {LANGUAGES[lang]}: {expected}")
+        )
+    if catalogue.header.get("Language", lang) != lang:
+        problems.append(Problem(path="header", message=f"Language is {catalogue.header['Language']!r}, not {lang!r}"))
+    count, _ = plural_rule(packaged(lang).header)
+    known = {made.key: made for made in every_message()}
+    for entry in catalogue.entries:
+        where = f"line {entry.line}"
+        made = known.get(entry.key)
+        if made is None:
+            problems.append(
+                Problem(
+                    path=where,
+                    message=f"{entry.msgid!r} is not a message OpenRAS uses (it may have changed): "
+                    "export the file again and copy the translation across",
+                )
+            )
+            continue
+        if (made.plural is None) != (entry.plural is None):
+            kind = "has plural forms" if made.plural is not None else "has no plural forms"
+            problems.append(Problem(path=where, message=f"{entry.msgid!r} {kind} in OpenRAS"))
+            continue
+        if made.plural is not None and len(entry.strings) != count:
+            problems.append(
+                Problem(
+                    path=where,
+                    message=f"{entry.msgid!r} needs {count} plural forms in {LANGUAGES[lang]} "
+                    f"(msgstr[0] to msgstr[{count - 1}]); it has {len(entry.strings)}",
+                )
+            )
+        wanted = placeholders(made.msgid) | placeholders(made.plural or "")
+        for text_ in entry.strings:
+            if text_ and placeholders(text_) != wanted:
+                names = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "none"
+                used = ", ".join(f"{{{name}}}" for name in sorted(placeholders(text_))) or "none"
+                problems.append(
+                    Problem(
+                        path=where,
+                        message=f"the translation of {entry.msgid!r} must use the same placeholders "
+                        f"as the English ({names}); it uses {used}",
+                    )
+                )
+                break
+    if problems:
+        raise CatalogueError(source, problems)
+    return catalogue
+
+
+def import_po(text: str, source: str, lang: str, into: Path) -> Catalogue:
+    """Check `text` and write it to `into`, in the order of the messages; the entries a
+    translator left out keep what `into` had."""
+    translated = check(text, source, lang)
+    existing = packaged(lang)
+    merged = []
+    for made in every_message():
+        entry = translated.find(made.msgid, made.context) or existing.find(made.msgid, made.context)
+        if entry is not None:
+            merged.append(replace(entry, notes=(made.note,) if made.note else (), places=(), line=0))
+    catalogue = Catalogue(header=_header(lang, existing), entries=tuple(merged))
+    into.write_text(write_po(catalogue), encoding="utf-8")
+    return catalogue
+
+
+def status(lang: str, catalogue: Catalogue | None = None) -> str:
+    """One line: how many messages `lang` has signed off, as drafts, and not at all."""
+    catalogue = catalogue or packaged(check_language(lang))
+    signed = drafts = missing = 0
+    for made in every_message():
+        entry = catalogue.find(made.msgid, made.context)
+        if entry is None or not entry.translated:
+            missing += 1
+        elif entry.draft:
+            drafts += 1
+        else:
+            signed += 1
+    total = signed + drafts + missing
+    return (
+        f"{LANGUAGES[lang]} ({lang}): {total} messages: {signed} signed off, "
+        f"{drafts} drafts not yet signed off, {missing} not translated"
+    )
