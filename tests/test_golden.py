@@ -8,6 +8,7 @@ result says (`says`) and sentences it never says (`never_says`).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -73,8 +74,7 @@ def _flatten(result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@pytest.mark.parametrize("case", _cases())
-def test_golden(case: dict[str, Any]) -> None:
+def _result(case: dict[str, Any]) -> Any:
     scheme = load_scheme(scheme_path(case["scheme"]))
     changes = _digits(case["points"]) if "points" in case else case.get("answers", {})
     data = lowest_answers(scheme, **changes)
@@ -87,7 +87,12 @@ def test_golden(case: dict[str, Any]) -> None:
         data["helpers_willing"] = willing
         assert sorted(willing) == sorted(helped_areas(scheme, data["unpaid_support"])), case["name"]
     data["for_someone_else"] = case.get("for_someone_else", False)
-    result = estimate(scheme, answers_from_dict(data, scheme))
+    return estimate(scheme, answers_from_dict(data, scheme))
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_golden(case: dict[str, Any]) -> None:
+    result = _result(case)
     got = _flatten(estimate_to_dict(result))
     expected = case["expect"]
     assert {key: got[key] for key in expected} == expected
@@ -105,3 +110,21 @@ def test_every_band_edge_of_the_penny_scheme_is_covered() -> None:
     covered = {case["points"] for case in cases}
     for edge in (2500, 5000, 7500):
         assert {edge - 1, edge, edge + 1} <= covered, edge
+
+
+# The figures a line shows: pounds and pence, and whole numbers.
+FIGURES = re.compile(r"£[\d,]+(?:\.\d\d)?|\d+")
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_in_welsh_the_same_lines_show_the_same_figures(case: dict[str, Any]) -> None:
+    result = _result(case)
+    english, welsh = lines(result), lines(result, "cy")
+    assert [line.slot for line in welsh] == [line.slot for line in english]
+    for said, cymraeg in zip(english, welsh, strict=True):
+        assert FIGURES.findall(cymraeg.text) == FIGURES.findall(said.text), (said.text, cymraeg.text)
+        assert cymraeg.reference == said.reference
+    # The result's own sentences are in Welsh (the working, the eligibility screen and
+    # the law's words are not messages yet).
+    for slot in ("band", "amount", "closing", "screen"):
+        assert [x.text for x in welsh if x.slot == slot] != [x.text for x in english if x.slot == slot], slot

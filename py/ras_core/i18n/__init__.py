@@ -1,8 +1,9 @@
 """The sentences the core writes, in each language it speaks, from message catalogues.
 
-So far the figures' words (bands, years, hours, points: `estimate/words/phrases.py`)
-and dates are messages; the rest of the core's sentences are still written in English
-in their own modules, to become messages the same way. A sentence is declared once,
+So far the figures' words (bands, years, hours, points: `estimate/words/phrases.py`),
+dates and the result's own sentences (`estimate/words/__init__.py`) are messages; the
+rest of the core's sentences (the working, the screen, problems, plan, contribution)
+are still written in English in their own modules, to become messages the same way. A sentence is declared once,
 in English, where it is used: `message("{low} a week")`, or
 `plural_message("{n} point", "{n} points")` where its words depend on a number. The
 English is the message's id, as in gettext; each other language's words are in its
@@ -93,8 +94,8 @@ class Message:
 _REGISTERED: dict[tuple[str | None, str], Message] = {}
 
 
-def _declare(made: Message) -> Message:
-    frame = sys._getframe(2)
+def _declare(made: Message, stacklevel: int) -> Message:
+    frame = sys._getframe(stacklevel + 1)
     place = f"{frame.f_globals.get('__name__', '?')}:{frame.f_lineno}"
     made = Message(msgid=made.msgid, plural=made.plural, context=made.context, note=made.note, place=place)
     earlier = _REGISTERED.get(made.key)
@@ -104,16 +105,17 @@ def _declare(made: Message) -> Message:
     return made
 
 
-def message(msgid: str, *, context: str | None = None, note: str = "") -> Message:
-    """Declare a message (at a module's top level, so that it can be exported)."""
-    return _declare(Message(msgid=msgid, context=context, note=note))
+def message(msgid: str, *, context: str | None = None, note: str = "", stacklevel: int = 1) -> Message:
+    """Declare a message (at a module's top level, so that it can be exported);
+    `stacklevel` 2 names the caller's caller as where it is declared."""
+    return _declare(Message(msgid=msgid, context=context, note=note), stacklevel + 1)
 
 
 def plural_message(singular: str, plural: str, *, context: str | None = None, note: str = "") -> Message:
     """Declare a message whose words depend on the number `n`."""
     if "n" not in placeholders(singular) | placeholders(plural):
         raise ValueError(f"a plural message needs {{n}}: {singular!r}")
-    return _declare(Message(msgid=singular, plural=plural, context=context, note=note))
+    return _declare(Message(msgid=singular, plural=plural, context=context, note=note), 2)
 
 
 def registered() -> list[Message]:

@@ -67,11 +67,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ...i18n import SOURCE, message
 from ...scheme import money
 from ...scheme.model import Reference
 from .phrases import band_words, hours_words, listing, points, quoted, sentence, year_words
 from .screen import conditions_line, eligibility_line, law, points_say_no, risk_answer, unable_line
-from .voice import FOR_SOMEONE_ELSE, Voice, voice
+from .voice import FOR_SOMEONE_ELSE, Voice, voice, voiced
 from .working import Step, working
 
 if TYPE_CHECKING:
@@ -100,50 +101,106 @@ class Line(NamedTuple):
         }
 
 
-def lines(result: Estimate) -> list[Line]:
+# Every sentence of a result (the slots above), declared once for translators.
+_LEAD_INDIVIDUAL = voiced("Starting point for your budget: {band}", "Starting point for their budget: {band}")
+_LEAD = voiced("Your indicative budget: {band}", "Their indicative budget: {band}")
+_EXAMPLE = message("(Example figures only: this is not any council's scheme.)")
+_AMOUNT = {"week": message("Amount: {amount} a week."), "year": message("Amount: {amount} a year.")}
+_HOURS_LEFT_OUT = voiced(
+    "We do not show hours of support: your budget is worked out individually, and hours worked out from this "
+    "starting point would understate what your support costs.",
+    "We do not show hours of support: their budget is worked out individually, and hours worked out from this "
+    "starting point would understate what their support costs.",
+)
+_HOURS_AT_RATE = message("{hours} at {rate} an hour", note="about 6 to 7 hours of support a week at £24.50 an hour")
+_CARERS_TITLE = voiced(
+    "The people who help you can have their own assessment", "The people who help them can have their own assessment"
+)
+_BELOW = voiced(
+    "Your answers give fewer points than the council's minimum. You can still ask for an assessment: the council "
+    "looks at your needs with you and decides.",
+    "The answers give fewer points than the council's minimum. They can still ask for an assessment: the council "
+    "looks at their needs with them and decides.",
+)
+_BELOW_TITLE = voiced(
+    "You may not have needs the council can pay for", "They may not have needs the council can pay for"
+)
+_WORKING_HEADING = message("How we worked this out")
+_ELIGIBLE_HEADING = voiced("Are you likely to be eligible?", "Are they likely to be eligible?")
+_SCREEN = voiced(
+    "This is a screen, not a decision. The council decides at your assessment.",
+    "This is a screen, not a decision. The council decides at their assessment.",
+)
+_CLOSING = voiced(
+    "This is an indicative figure. It can go up or down: your final budget is agreed in your support plan.",
+    "This is an indicative figure. It can go up or down: their final budget is agreed in their support plan.",
+)
+_INDIVIDUAL = voiced(
+    "A points sum cannot show what your support would cost, so the council will work out your budget "
+    "individually with you. The figure below is only a starting point, not a limit. This is because of:",
+    "A points sum cannot show what their support would cost, so the council will work out their budget "
+    "individually with them. The figure below is only a starting point, not a limit. This is because of:",
+)
+_INDIVIDUAL_TITLE = voiced(
+    "Your budget will be worked out individually with you", "Their budget will be worked out individually with them"
+)
+_CAUSE = message("{answer} ({question}): {why}.", note="An answer, the question it answers, and the council's reason.")
+_EXCEPTIONAL = voiced(
+    "Your needs give {points}, at or above the {label} of {threshold}.",
+    "Their needs give {points}, at or above the {label} of {threshold}.",
+)
+_BEYOND_TABLE = voiced(
+    "Your points are beyond the end of the council's points table.",
+    "Their points are beyond the end of the council's points table.",
+)
+_WITHOUT = message("Without counting unpaid help: {band} ({amount}).")
+_APPLIED = voiced(
+    "Without counting unpaid help, your estimate would be {band}. We used the lower figure because you said the "
+    "people who help you with {areas} are willing and able to keep doing it. If that changes, ask the council to "
+    "review your support plan, so that the help they can no longer give is counted.",
+    "Without counting unpaid help, their estimate would be {band}. We used the lower figure because you said the "
+    "people who help them with {areas} are willing and able to keep doing it. If that changes, ask the council to "
+    "review their support plan, so that the help they can no longer give is counted.",
+)
+_NOT_WILLING = voiced(
+    "Someone helps you with {areas} without being paid, but you have not said they are willing and able to keep "
+    "doing it, so we counted all of your needs there.",
+    "Someone helps them with {areas} without being paid, but you have not said they are willing and able to keep "
+    "doing it, so we counted all of their needs there.",
+)
+_SOURCE = message("Source: {title}.", note="After a line of the result, the published source it relies on.")
+
+
+def lines(result: Estimate, lang: str = SOURCE) -> list[Line]:
     """The whole result, in the order it is read (the slots are listed above)."""
     scheme = result.scheme
     period = scheme.period
     v = voice(result)
-    out = [Line("for_whom", FOR_SOMEONE_ELSE)] if v.them else []
-    out += _individual(result, v)
-    lead = f"Starting point for {v.your} budget" if result.individually_costed else f"{v.Your} indicative budget"
-    out.append(Line("band", f"{lead}: {band_words(result.band, period)}"))
+    out = [Line("for_whom", FOR_SOMEONE_ELSE.say(lang))] if v.them else []
+    out += _individual(result, v, lang)
+    lead = _LEAD_INDIVIDUAL if result.individually_costed else _LEAD
+    out.append(Line("band", lead.say(lang, v, band=band_words(result.band, period, lang))))
     if scheme.illustrative:
-        out.append(Line("example", "(Example figures only: this is not any council's scheme.)"))
-    out.append(Line("amount", f"Amount: {money.pounds_exact(result.amount)} a {period}."))
+        out.append(Line("example", _EXAMPLE.say(lang)))
+    out.append(Line("amount", _AMOUNT[period].say(lang, amount=money.pounds_exact(result.amount))))
     if period == "week":
-        out.append(Line("year", sentence(year_words(result.annual))))
+        out.append(Line("year", sentence(year_words(result.annual, lang))))
     if result.hours is None:
         pass  # the scheme sets no hourly rate (a carer's budget is not counted in hours)
     elif result.individually_costed:
-        out.append(
-            Line(
-                "hours_left_out",
-                f"We do not show hours of support: {v.your} budget is worked out individually, and hours worked "
-                f"out from this starting point would understate what {v.your} support costs.",
-            )
-        )
+        out.append(Line("hours_left_out", _HOURS_LEFT_OUT.say(lang, v)))
     else:
-        out.append(Line("hours", sentence(_hours_at_rate(result))))
-    out += _unpaid(result, v)
+        out.append(Line("hours", sentence(_hours_at_rate(result, lang))))
+    out += _unpaid(result, v, lang)
     rules = scheme.eligibility.rules
     helped = any(d.support is not None and d.support.keep < 1 for d in result.domains)
     if helped and rules.carers and scheme.person == "adult":
-        title = f"The people who help {v.you_obj} can have their own assessment"
-        out.append(Line("notice.carer", rules.carers, title, rules.carers_law))
+        out.append(Line("notice.carer", rules.carers, _CARERS_TITLE.say(lang, v), rules.carers_law))
     if points_say_no(result):
-        out.append(
-            Line(
-                "notice.below",
-                f"{v.Answers} give fewer points than the council's minimum. {v.You} can still ask for an "
-                f"assessment: the council looks at {v.your} needs with {v.you_obj} and decides.",
-                f"{v.You} may not have needs the council can pay for",
-            )
-        )
-    out.append(Line("heading", "How we worked this out"))
+        out.append(Line("notice.below", _BELOW.say(lang, v), _BELOW_TITLE.say(lang, v)))
+    out.append(Line("heading", _WORKING_HEADING.say(lang)))
     out += [Line("working", step.text, reference=step.reference) for step in result.working]
-    out.append(Line("heading", f"Are {v.you} likely to be eligible?"))
+    out.append(Line("heading", _ELIGIBLE_HEADING.say(lang, v)))
     out.append(Line("eligibility", eligibility_line(result)))
     out += [Line("outcome", outcome.said(v.them)) for outcome in result.outcomes_unmet]
     out += [Line("risk", risk_answer(q.asked(v.them), q.answer)) for q in result.risk_answers]
@@ -153,78 +210,50 @@ def lines(result: Estimate) -> list[Line]:
     conditions = conditions_line(result)
     if conditions is not None:
         out.append(Line("conditions", conditions, reference=law(result)))
-    out.append(Line("screen", f"This is a screen, not a decision. The council decides at {v.your} assessment."))
-    out.append(
-        Line(
-            "closing",
-            f"This is an indicative figure. It can go up or down: {v.your} final budget is agreed in {v.your} "
-            "support plan.",
-        )
-    )
+    out.append(Line("screen", _SCREEN.say(lang, v)))
+    out.append(Line("closing", _CLOSING.say(lang, v)))
     return out
 
 
-def _individual(result: Estimate, v: Voice) -> list[Line]:
+def _individual(result: Estimate, v: Voice, lang: str) -> list[Line]:
     """The lead, when the budget will be worked out individually, and each reason for it."""
     if not result.individually_costed:
         return []
-    out = [
-        Line(
-            "notice.individual",
-            f"A points sum cannot show what {v.your} support would cost, so the council will work out {v.your} "
-            f"budget individually with {v.you_obj}. The figure below is only a starting point, not a limit. This is "
-            "because of:",
-            f"{v.Your} budget will be worked out individually with {v.you_obj}",
-        )
-    ]
+    out = [Line("notice.individual", _INDIVIDUAL.say(lang, v), _INDIVIDUAL_TITLE.say(lang, v))]
     out += [
-        Line("individual", f"{quoted(cause.answer)} ({cause.asked(v.them)}): {cause.why(v.them)}.")
+        Line(
+            "individual",
+            _CAUSE.say(lang, answer=quoted(cause.answer), question=cause.asked(v.them), why=cause.why(v.them)),
+        )
         for cause in result.individual
     ]
     exceptional = result.scheme.exceptional_points
     if result.exceptional and exceptional is not None:
-        out.append(
-            Line(
-                "individual",
-                f"{v.Your} needs give {points(result.total_before_unpaid_support)}, at or above the "
-                f"{exceptional.label.lower()} of {points(int(exceptional.value))}.",
-            )
-        )
+        given = points(result.total_before_unpaid_support, lang)
+        threshold = points(int(exceptional.value), lang)
+        said = _EXCEPTIONAL.say(lang, v, points=given, label=exceptional.label.lower(), threshold=threshold)
+        out.append(Line("individual", said))
     if result.beyond_table:
-        out.append(Line("individual", f"{v.Your} points are beyond the end of the council's points table."))
+        out.append(Line("individual", _BEYOND_TABLE.say(lang, v)))
     return out
 
 
-def _unpaid(result: Estimate, v: Voice) -> list[Line]:
+def _unpaid(result: Estimate, v: Voice, lang: str) -> list[Line]:
     out: list[Line] = []
     period = result.scheme.period
-    without = band_words(result.band_without_unpaid_support, period)
+    without = band_words(result.band_without_unpaid_support, period, lang)
     kept = [d.title for d in result.domains if d.willing == "yes"]
     if result.unpaid_support_applied:
         amount = money.pounds_exact(result.amount_without_unpaid_support)
-        out.append(Line("without_unpaid_support", f"Without counting unpaid help: {without} ({amount})."))
-        out.append(
-            Line(
-                "notice.unpaid-applied",
-                f"Without counting unpaid help, {v.your} estimate would be {without}. We used the lower figure "
-                f"because you said the people who help {v.you_obj} with {listing(kept)} are willing and able to keep "
-                f"doing it. If that changes, ask the council to review {v.your} support plan, so that the help they "
-                "can no longer give is counted.",
-            )
-        )
+        out.append(Line("without_unpaid_support", _WITHOUT.say(lang, band=without, amount=amount)))
+        out.append(Line("notice.unpaid-applied", _APPLIED.say(lang, v, band=without, areas=listing(kept, lang))))
     not_willing = [d.title for d in result.domains if d.willing in ("no", "not_sure")]
     if not_willing:
-        out.append(
-            Line(
-                "notice.unpaid-not-willing",
-                f"Someone helps {v.you_obj} with {listing(not_willing)} without being paid, but you have not said "
-                f"they are willing and able to keep doing it, so we counted all of {v.your} needs there.",
-            )
-        )
+        out.append(Line("notice.unpaid-not-willing", _NOT_WILLING.say(lang, v, areas=listing(not_willing, lang))))
     return out
 
 
-def as_text(result_lines: list[Line]) -> str:
+def as_text(result_lines: list[Line], lang: str = SOURCE) -> str:
     """The lines as plain text, as `ras estimate` prints them (the rules are above)."""
     out: list[str] = []
     number = 0
@@ -241,25 +270,25 @@ def as_text(result_lines: list[Line]) -> str:
         else:
             out.append(line.text)
         if line.reference is not None:
-            out.append(f"   Source: {line.reference.title}.")
+            out.append("   " + _SOURCE.say(lang, title=line.reference.title))
     return "\n".join(out)
 
 
-def words(result: Estimate) -> dict[str, Any]:
+def words(result: Estimate, lang: str = SOURCE) -> dict[str, Any]:
     """What the browser shows: the figures in words, and every line of the result."""
     period = result.scheme.period
     return {
-        "band": band_words(result.band, period),
-        "band_without_unpaid_support": band_words(result.band_without_unpaid_support, period),
+        "band": band_words(result.band, period, lang),
+        "band_without_unpaid_support": band_words(result.band_without_unpaid_support, period, lang),
         "amount": money.pounds_exact(result.amount),
         "amount_without_unpaid_support": money.pounds_exact(result.amount_without_unpaid_support),
-        "year": year_words(result.annual) if period == "week" else "",
-        "hours": "" if result.individually_costed or result.hours is None else _hours_at_rate(result),
-        "lines": [line.to_dict() for line in lines(result)],
+        "year": year_words(result.annual, lang) if period == "week" else "",
+        "hours": "" if result.individually_costed or result.hours is None else _hours_at_rate(result, lang),
+        "lines": [line.to_dict() for line in lines(result, lang)],
     }
 
 
-def _hours_at_rate(result: Estimate) -> str:
+def _hours_at_rate(result: Estimate, lang: str) -> str:
     assert result.scheme.hourly_rate is not None and result.hours is not None
     rate = money.pounds_full(result.scheme.hourly_rate.value)
-    return f"{hours_words(result.hours, result.scheme.period)} at {rate} an hour"
+    return _HOURS_AT_RATE.say(lang, hours=hours_words(result.hours, result.scheme.period, lang), rate=rate)

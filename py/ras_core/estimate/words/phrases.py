@@ -84,11 +84,14 @@ def points(n: int, lang: str = SOURCE) -> str:
     return _POINTS.say(lang, n=n)
 
 
-def listing(items: list[str]) -> str:
+_LISTING = message("{items} and {last}", note="A list: 'A and B', 'A, B and C' ({items} is 'A, B').")
+
+
+def listing(items: list[str], lang: str = SOURCE) -> str:
     """ "A", "A and B", "A, B and C"."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return _LISTING.say(lang, items=", ".join(items[:-1]), last=items[-1])
 
 
 def sentence(words: str) -> str:
