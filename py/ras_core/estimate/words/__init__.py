@@ -199,7 +199,8 @@ def lines(result: Estimate, lang: str = SOURCE) -> list[Line]:
     if points_say_no(result):
         out.append(Line("notice.below", _BELOW.say(lang, v), _BELOW_TITLE.say(lang, v)))
     out.append(Line("heading", _WORKING_HEADING.say(lang)))
-    out += [Line("working", step.text, reference=step.reference) for step in result.working]
+    steps = result.working if lang == SOURCE else working(result, lang)
+    out += [Line("working", step.text, reference=step.reference) for step in steps]
     out.append(Line("heading", _ELIGIBLE_HEADING.say(lang, v)))
     out.append(Line("eligibility", eligibility_line(result)))
     out += [Line("outcome", outcome.said(v.them)) for outcome in result.outcomes_unmet]

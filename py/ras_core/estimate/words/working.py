@@ -11,16 +11,91 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
+from ...i18n import SOURCE, message
 from ...scheme import money
 from ...scheme.model import WILLING, Bands, Reference, Scheme
 from .phrases import band_words, hours_words, lower_first, points, quoted
 from .screen import law, working_step
-from .voice import YOU, Voice, voice
+from .voice import YOU, Voice, voice, voiced
 
 if TYPE_CHECKING:
     from ..figures import Band, Estimate
 
 WILLING_LABELS = dict(WILLING)
+
+# Every sentence of the working, declared once for translators. A sum's pieces (a
+# question's points, a range) are messages too, so a translation can reorder them.
+_SCORE = message("{question} {answer}: {points}", note="A question, the answer given, and its points.")
+_AREA = message("{area}. {scores}. Points for this area: {points}.", note="{scores} is each question's points.")
+_KEPT = message(
+    "{area}: someone helps without being paid ({support}), and they have said they are willing and able to keep "
+    "doing it, so {share} of the points are kept: {before} \u00d7 {share} = {kept}."
+)
+_KEPT_ROUNDED = message(
+    "{area}: someone helps without being paid ({support}), and they have said they are willing and able to keep "
+    "doing it, so {share} of the points are kept: {before} \u00d7 {share} = {exact}, which rounds to {kept} "
+    "(halves round up)."
+)
+_NOT_KEPT = message(
+    "{area}: someone helps without being paid ({support}), but asked whether they are willing and able to keep "
+    "doing it you answered {answer}, so all {points} are kept."
+)
+_TOTAL = message("Total: {total}.")
+_TOTAL_WITHOUT = message("Total: {total}. Without counting unpaid help the total would be {before}.")
+_IN_BAND = message("{amount} is in the band {band}. {rule}")
+_WIDTH = message("Bands are {width} wide; an amount exactly on the edge between two bands goes in the higher band.")
+_EDGES = message("Bands start at {edges}; an amount exactly on the edge between two bands goes in the higher band.")
+_WITHOUT = message("Without counting unpaid help: {sum} That is in the band {band}.")
+_YEAR = message("For a year ({weeks} weeks): {sum}.")
+_OR_MORE = message("{sum} or more")
+_TO = message("{low} to {high}", note="A range of two sums: '£150 × 52 = £7,800 to £175 × 52 = £9,100'.")
+_HOURS_LEFT_OUT = voiced(
+    "Hours of support are left out: your budget is worked out individually, and hours worked out from this "
+    "starting point would understate what your support costs.",
+    "Hours of support are left out: their budget is worked out individually, and hours worked out from this "
+    "starting point would understate what their support costs.",
+)
+_HOURS = message("At {rate} an hour ({label}), {band} would pay for {hours}.")
+_CAUSE = voiced(
+    "{answer} ({question}) means your budget is worked out individually with you: {why}. The figure below is a "
+    "starting point, not a limit.",
+    "{answer} ({question}) means their budget is worked out individually with them: {why}. The figure below is a "
+    "starting point, not a limit.",
+)
+_BELOW_BUT_ELIGIBLE = voiced(
+    "Your needs give {needs}, fewer than the {label} ({minimum}), but the eligibility screen says you are likely "
+    "to be eligible, and the law decides who is eligible, not points.",
+    "Their needs give {needs}, fewer than the {label} ({minimum}), but the eligibility screen says they are likely "
+    "to be eligible, and the law decides who is eligible, not points.",
+)
+_BELOW = voiced(
+    "Your needs give {needs}, fewer than the {label} ({minimum}), so you may not have eligible needs. The working "
+    "below still shows what the points would give.",
+    "Their needs give {needs}, fewer than the {label} ({minimum}), so they may not have eligible needs. The working "
+    "below still shows what the points would give.",
+)
+_EXCEPTIONAL = voiced(
+    "Your needs give {needs}, at or above the {label} of {threshold}, so your budget will be worked out "
+    "individually with you. The figure below is a starting point, not a limit.",
+    "Their needs give {needs}, at or above the {label} of {threshold}, so their budget will be worked out "
+    "individually with them. The figure below is a starting point, not a limit.",
+)
+_BEYOND_TABLE = voiced(
+    "{total} is beyond the end of the table, whose last range is {low} to {high} points. Beyond it your budget "
+    "is worked out individually, so the last range's amount, {amount}, is the starting point.",
+    "{total} is beyond the end of the table, whose last range is {low} to {high} points. Beyond it their budget "
+    "is worked out individually, so the last range's amount, {amount}, is the starting point.",
+)
+_IN_RANGE = message("{total} is in the range {low} to {high} points, which gives {amount}.")
+_IN_OPEN_RANGE = message("{total} is in the range {low} points or more, which gives {amount}.")
+_PER_POINT = message("{total} \u00d7 {rate} a point")
+_WITH_BASE = message("{base} ({label}) + {sum}", note="A base amount added to the points' sum.")
+_SUM = message("{sum} = {amount}.")
+_PER = {"week": message("{amount} a week"), "year": message("{amount} a year")}
+_ROUNDED = {
+    period: message(f"{{exact}}, which rounds to {{amount}} a {period} (to the nearest penny, halves round up)")
+    for period in ("week", "year")
+}
 
 
 class Step(NamedTuple):
@@ -31,7 +106,7 @@ class Step(NamedTuple):
     reference: Reference | None = None
 
 
-def working(result: Estimate) -> list[Step]:
+def working(result: Estimate, lang: str = SOURCE) -> list[Step]:
     """Every step from answers to band, in order, enough to redo the sum on paper."""
     scheme = result.scheme
     period = scheme.period
@@ -40,153 +115,127 @@ def working(result: Estimate) -> list[Step]:
     add = steps.append
     by_domain: dict[str, list[str]] = {}
     for score in result.questions:
-        text = f"{score.asked(v.them)} {quoted(score.answer)}: {points(score.points)}"
+        text = _SCORE.say(
+            lang, question=score.asked(v.them), answer=quoted(score.answer), points=points(score.points, lang)
+        )
         by_domain.setdefault(score.domain_id, []).append(text)
 
     for d in result.domains:
-        add(Step("area", f"{d.title}. {'; '.join(by_domain.get(d.id, []))}. Points for this area: {d.points_before}."))
+        scores = "; ".join(by_domain.get(d.id, []))
+        add(Step("area", _AREA.say(lang, area=d.title, scores=scores, points=d.points_before)))
         if d.support is None or d.keep >= 1:
             continue
-        helps = f"{d.title}: someone helps without being paid ({quoted(d.support.label)})"
+        support = quoted(d.support.label)
         if d.willing == "yes":
             exact = d.points_before * d.keep
-            shown = points(d.points)
-            if exact != d.points:
-                shown = f"{money.number(exact)}, which rounds to {shown} (halves round up)"
+            kept = points(d.points, lang)
             share = money.percent(d.keep)
-            text = (
-                f"{helps}, and they have said they are willing and able to keep doing it, so {share} of the "
-                f"points are kept: {d.points_before} \u00d7 {share} = {shown}."
-            )
+            fields = {"area": d.title, "support": support, "share": share, "before": d.points_before, "kept": kept}
+            if exact != d.points:
+                text = _KEPT_ROUNDED.say(lang, exact=money.number(exact), **fields)
+            else:
+                text = _KEPT.say(lang, **fields)
         else:
-            answer = WILLING_LABELS.get(d.willing or "", "")
-            text = (
-                f"{helps}, but asked whether they are willing and able to keep doing it you answered "
-                f"{quoted(answer)}, so all {points(d.points_before)} are kept."
+            answer = quoted(WILLING_LABELS.get(d.willing or "", ""))
+            text = _NOT_KEPT.say(
+                lang, area=d.title, support=support, answer=answer, points=points(d.points_before, lang)
             )
         add(Step("unpaid_support", text))
 
     total, total_before = result.total, result.total_before_unpaid_support
-    text = f"Total: {points(total)}."
     if result.unpaid_support_applied:
-        text += f" Without counting unpaid help the total would be {points(total_before)}."
+        text = _TOTAL_WITHOUT.say(lang, total=points(total, lang), before=points(total_before, lang))
+    else:
+        text = _TOTAL.say(lang, total=points(total, lang))
     add(Step("total", text))
-    steps += _thresholds(result, v)
-    add(Step("allocation", allocation_text(scheme, total, result.amount, v), scheme.allocation.reference))
-    band = band_words(result.band, period)
-    text = f"{money.pounds_exact(result.amount)} is in the band {band}. {_band_rule(scheme.bands)}"
+    steps += _thresholds(result, v, lang)
+    add(Step("allocation", allocation_text(scheme, total, result.amount, v, lang), scheme.allocation.reference))
+    band = band_words(result.band, period, lang)
+    text = _IN_BAND.say(lang, amount=money.pounds_exact(result.amount), band=band, rule=_band_rule(scheme.bands, lang))
     add(Step("band", text, scheme.bands.reference))
     if result.unpaid_support_applied:
-        sum_text = allocation_text(scheme, total_before, result.amount_without_unpaid_support, v)
-        without = band_words(result.band_without_unpaid_support, period)
-        text = f"Without counting unpaid help: {lower_first(sum_text)} That is in the band {without}."
-        add(Step("without_unpaid_support", text))
+        sum_text = allocation_text(scheme, total_before, result.amount_without_unpaid_support, v, lang)
+        without = band_words(result.band_without_unpaid_support, period, lang)
+        add(Step("without_unpaid_support", _WITHOUT.say(lang, sum=lower_first(sum_text), band=without)))
     if period == "week":
         weeks = scheme.weeks_per_year.value
-        text = f"For a year ({money.number(weeks)} weeks): {_range_sum(result.band, weeks)}."
+        text = _YEAR.say(lang, weeks=money.number(weeks), sum=_range_sum(result.band, weeks, lang))
         add(Step("annual", text, scheme.weeks_per_year.reference))
     rate = scheme.hourly_rate
     if rate is None or result.hours is None:
         pass  # the scheme sets no hourly rate (a carer's budget is not counted in hours)
     elif result.individually_costed:
-        text = (
-            f"Hours of support are left out: {v.your} budget is worked out individually, and hours worked out "
-            f"from this starting point would understate what {v.your} support costs."
-        )
-        add(Step("hours", text))
+        add(Step("hours", _HOURS_LEFT_OUT.say(lang, v)))
     else:
-        text = (
-            f"At {money.pounds_full(rate.value)} an hour ({rate.label.lower()}), "
-            f"{band} would pay for {hours_words(result.hours, period)}."
-        )
+        hours = hours_words(result.hours, period, lang)
+        text = _HOURS.say(lang, rate=money.pounds_full(rate.value), label=rate.label.lower(), band=band, hours=hours)
         add(Step("hours", text, rate.reference))
     add(Step("eligibility", working_step(result), law(result)))
     return steps
 
 
-def _thresholds(result: Estimate, v: Voice) -> list[Step]:
+def _thresholds(result: Estimate, v: Voice, lang: str) -> list[Step]:
     """Steps for answers costed individually, and for the minimum and exceptional levels."""
     scheme = result.scheme
     steps: list[Step] = []
     for cause in result.individual:
-        text = (
-            f"{quoted(cause.answer)} ({cause.asked(v.them)}) means {v.your} budget is worked out individually with "
-            f"{v.you_obj}: {cause.why(v.them)}. The figure below is a starting point, not a limit."
-        )
+        text = _CAUSE.say(lang, v, answer=quoted(cause.answer), question=cause.asked(v.them), why=cause.why(v.them))
         steps.append(Step("individual", text))
-    needs = points(result.total_before_unpaid_support)
+    needs = points(result.total_before_unpaid_support, lang)
     minimum, exceptional = scheme.minimum_points, scheme.exceptional_points
     if result.below_threshold and minimum is not None:
-        text = f"{v.Your} needs give {needs}, fewer than the {minimum.label.lower()} ({points(int(minimum.value))})"
-        if result.likely_eligible:
-            text += (
-                f", but the eligibility screen says {v.you} are likely to be eligible, and the law decides who is "
-                "eligible, not points."
-            )
-        else:
-            text += (
-                f", so {v.you} may not have eligible needs. The working below still shows what the points would give."
-            )
-        steps.append(Step("threshold", text, minimum.reference))
+        said = _BELOW_BUT_ELIGIBLE if result.likely_eligible else _BELOW
+        fields = {"needs": needs, "label": minimum.label.lower(), "minimum": points(int(minimum.value), lang)}
+        steps.append(Step("threshold", said.say(lang, v, **fields), minimum.reference))
     if result.exceptional and exceptional is not None:
-        text = (
-            f"{v.Your} needs give {needs}, at or above the {exceptional.label.lower()} of "
-            f"{points(int(exceptional.value))}, so {v.your} budget will be worked out individually with {v.you_obj}. "
-            "The figure below is a starting point, not a limit."
-        )
+        threshold = points(int(exceptional.value), lang)
+        text = _EXCEPTIONAL.say(lang, v, needs=needs, label=exceptional.label.lower(), threshold=threshold)
         steps.append(Step("threshold", text, exceptional.reference))
     return steps
 
 
-def allocation_text(scheme: Scheme, total: int, amount: Decimal, v: Voice = YOU) -> str:
+def allocation_text(scheme: Scheme, total: int, amount: Decimal, v: Voice = YOU, lang: str = SOURCE) -> str:
     """How a points total became its amount (worked out by `figures.amount_for`)."""
     allocation = scheme.allocation
-    per = f"a {scheme.period}"
+    period = scheme.period
     if allocation.method == "table":
         row = allocation.row_for(total)
-        shown = _rounded(row.amount, amount, per)
+        shown = _rounded(row.amount, amount, period, lang)
+        said = points(total, lang)
         if allocation.beyond_table(total):
-            return (
-                f"{points(total)} is beyond the end of the table, whose last range is {row.low} to {row.high} "
-                f"points. Beyond it {v.your} budget is worked out individually, so the last range's amount, {shown}, "
-                "is the starting point."
-            )
-        span = f"{row.low} to {row.high} points" if row.high is not None else f"{row.low} points or more"
-        return f"{points(total)} is in the range {span}, which gives {shown}."
+            return _BEYOND_TABLE.say(lang, v, total=said, low=row.low, high=row.high, amount=shown)
+        if row.high is not None:
+            return _IN_RANGE.say(lang, total=said, low=row.low, high=row.high, amount=shown)
+        return _IN_OPEN_RANGE.say(lang, total=said, low=row.low, amount=shown)
     assert allocation.rate_per_point is not None
     exact = total * allocation.rate_per_point.value
-    sum_text = f"{points(total)} \u00d7 {money.pounds_full(allocation.rate_per_point.value)} a point"
+    sum_text = _PER_POINT.say(lang, total=points(total, lang), rate=money.pounds_full(allocation.rate_per_point.value))
     base = allocation.base
     if base is not None and base.value:
         exact += base.value
-        sum_text = f"{money.pounds_full(base.value)} ({base.label.lower()}) + {sum_text}"
-    return f"{sum_text} = {_rounded(exact, amount, per)}."
+        sum_text = _WITH_BASE.say(lang, base=money.pounds_full(base.value), label=base.label.lower(), sum=sum_text)
+    return _SUM.say(lang, sum=sum_text, amount=_rounded(exact, amount, period, lang))
 
 
-def _rounded(exact: Decimal, amount: Decimal, per: str) -> str:
+def _rounded(exact: Decimal, amount: Decimal, period: str, lang: str) -> str:
     """An amount, and the exact figure it was rounded from when rounding changed it."""
     if exact == amount:
-        return f"{money.pounds_exact(amount)} {per}"
-    return (
-        f"{money.pounds_full(exact)}, which rounds to {money.pounds_exact(amount)} {per} "
-        "(to the nearest penny, halves round up)"
-    )
+        return _PER[period].say(lang, amount=money.pounds_exact(amount))
+    return _ROUNDED[period].say(lang, exact=money.pounds_full(exact), amount=money.pounds_exact(amount))
 
 
-def _band_rule(bands: Bands) -> str:
+def _band_rule(bands: Bands, lang: str) -> str:
     if bands.width is not None:
-        width = f"Bands are {money.pounds_short(bands.width)} wide"
-    else:
-        width = "Bands start at " + ", ".join(money.pounds_short(e) for e in bands.edges)
-    return f"{width}; an amount exactly on the edge between two bands goes in the higher band."
+        return _WIDTH.say(lang, width=money.pounds_short(bands.width))
+    return _EDGES.say(lang, edges=", ".join(money.pounds_short(e) for e in bands.edges))
 
 
-def _range_sum(band: Band, weeks: Decimal) -> str:
+def _range_sum(band: Band, weeks: Decimal, lang: str) -> str:
     n = money.number(weeks)
     short = money.pounds_short
     low = f"{short(band.low)} \u00d7 {n} = {short(band.low * weeks)}"
     if band.high is None:
-        return f"{low} or more"
+        return _OR_MORE.say(lang, sum=low)
     if band.high == band.low:
         return low
-    return f"{low} to {short(band.high)} \u00d7 {n} = {short(band.high * weeks)}"
+    return _TO.say(lang, low=low, high=f"{short(band.high)} \u00d7 {n} = {short(band.high * weeks)}")
