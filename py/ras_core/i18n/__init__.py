@@ -1,9 +1,9 @@
 """The sentences the core writes, in each language it speaks, from message catalogues.
 
 So far the figures' words (bands, years, hours, points: `estimate/words/phrases.py`),
-dates and the result's own sentences (`estimate/words/__init__.py`) are messages; the
-rest of the core's sentences (the working, the screen, problems, plan, contribution)
-are still written in English in their own modules, to become messages the same way. A sentence is declared once,
+dates and every sentence of a result (`estimate/words/`: lines, working, screen) are
+messages; the rest of the core's sentences (problems, plan, contribution) are still
+written in English in their own modules, to become messages the same way. A sentence is declared once,
 in English, where it is used: `message("{low} a week")`, or
 `plural_message("{n} point", "{n} points")` where its words depend on a number. The
 English is the message's id, as in gettext; each other language's words are in its
@@ -111,11 +111,13 @@ def message(msgid: str, *, context: str | None = None, note: str = "", stackleve
     return _declare(Message(msgid=msgid, context=context, note=note), stacklevel + 1)
 
 
-def plural_message(singular: str, plural: str, *, context: str | None = None, note: str = "") -> Message:
+def plural_message(
+    singular: str, plural: str, *, context: str | None = None, note: str = "", stacklevel: int = 1
+) -> Message:
     """Declare a message whose words depend on the number `n`."""
     if "n" not in placeholders(singular) | placeholders(plural):
         raise ValueError(f"a plural message needs {{n}}: {singular!r}")
-    return _declare(Message(msgid=singular, plural=plural, context=context, note=note), 2)
+    return _declare(Message(msgid=singular, plural=plural, context=context, note=note), stacklevel + 1)
 
 
 def registered() -> list[Message]:

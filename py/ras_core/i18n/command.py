@@ -36,7 +36,7 @@ def add_strings_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         help="move the messages the core writes to and from translators' PO files",
         description="The sentences the core writes are messages in English with a translation in each language's "
         "catalogue (gettext PO files inside the package); so far the figures' words (bands, years, hours, points), "
-        "dates and the result's own sentences, the rest still to come. 'export' writes one "
+        "dates and every sentence of a result, the rest still to come. 'export' writes one "
         "language's PO file for a translator's tools; 'import' checks a translated file (every message known, "
         "the same {placeholders} as the English, the language's plural forms) and only then writes it as the "
         "package's catalogue; 'status' counts what is signed off, what is a draft (PO's fuzzy flag) and what is "

@@ -202,13 +202,13 @@ def lines(result: Estimate, lang: str = SOURCE) -> list[Line]:
     steps = result.working if lang == SOURCE else working(result, lang)
     out += [Line("working", step.text, reference=step.reference) for step in steps]
     out.append(Line("heading", _ELIGIBLE_HEADING.say(lang, v)))
-    out.append(Line("eligibility", eligibility_line(result)))
+    out.append(Line("eligibility", eligibility_line(result, lang)))
     out += [Line("outcome", outcome.said(v.them)) for outcome in result.outcomes_unmet]
-    out += [Line("risk", risk_answer(q.asked(v.them), q.answer)) for q in result.risk_answers]
-    unable = unable_line(result)
+    out += [Line("risk", risk_answer(q.asked(v.them), q.answer, lang)) for q in result.risk_answers]
+    unable = unable_line(result, lang)
     if unable is not None:
         out.append(Line("unable", unable))
-    conditions = conditions_line(result)
+    conditions = conditions_line(result, lang)
     if conditions is not None:
         out.append(Line("conditions", conditions, reference=law(result)))
     out.append(Line("screen", _SCREEN.say(lang, v)))

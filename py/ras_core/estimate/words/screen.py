@@ -12,12 +12,139 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...i18n import SOURCE, Message, message
 from ...scheme.model import Reference
 from .phrases import listing, points, quoted
-from .voice import Voice, voice
+from .voice import Voice, voice, voiced, voiced_plural
 
 if TYPE_CHECKING:
     from ..figures import Estimate
+
+
+# Every sentence of the screen, declared once for translators; the law's own words
+# (outcomes, risks, conditions) are the nation's data, said as they are.
+_NO_THRESHOLD = voiced(
+    "This council has not said from which risk band it provides services, so we cannot screen your answers.",
+    "This council has not said from which risk band it provides services, so we cannot screen the answers.",
+)
+_PROVIDES = message("This council provides services from {risk} up.")
+_PROVIDES_STEP = message("This council provides services from {risk} up", note="Followed by ', so you are…'.")
+_NO_RISK = voiced(
+    "None of your answers shows a risk to your independence or wellbeing. {provides}",
+    "None of the answers shows a risk to their independence or wellbeing. {provides}",
+)
+_HIGHEST = voiced(
+    "The highest risk your answers show is {risk}: {said}. {provides}",
+    "The highest risk the answers show is {risk}: {said}. {provides}",
+)
+_CARER_FINDING = voiced_plural(
+    (
+        "Your answers show {n} of the effects of caring that the law lists (your health at risk, or an outcome you "
+        "cannot achieve). Carers are usually eligible when {needed} or more of them apply.",
+        "Your answers show {n} of the effects of caring that the law lists (your health at risk, or an outcome you "
+        "cannot achieve). Carers are usually eligible when {needed} or more of them apply.",
+    ),
+    (
+        "The answers show {n} of the effects of caring that the law lists (their health at risk, or an outcome they "
+        "cannot achieve). Carers are usually eligible when {needed} or more of them apply.",
+        "The answers show {n} of the effects of caring that the law lists (their health at risk, or an outcome they "
+        "cannot achieve). Carers are usually eligible when {needed} or more of them apply.",
+    ),
+)
+_ADULT_FINDING = voiced_plural(
+    (
+        "Your answers say you cannot achieve {n} outcome from the list in the law. People are usually eligible when "
+        "they cannot achieve {needed} or more.",
+        "Your answers say you cannot achieve {n} outcomes from the list in the law. People are usually eligible when "
+        "they cannot achieve {needed} or more.",
+    ),
+    (
+        "The answers say they cannot achieve {n} outcome from the list in the law. People are usually eligible when "
+        "they cannot achieve {needed} or more.",
+        "The answers say they cannot achieve {n} outcomes from the list in the law. People are usually eligible when "
+        "they cannot achieve {needed} or more.",
+    ),
+)
+_UNSCREENED = voiced(
+    "We cannot say. {finding} You can ask for an assessment.",
+    "We cannot say. {finding} They can ask for an assessment.",
+)
+_YES_BELOW = voiced(
+    "Probably yes. {finding} Your needs give {needs}, fewer than the council's minimum of {minimum}, but the law "
+    "decides who is eligible, not points, so go by this screen and ask for an assessment.",
+    "Probably yes. {finding} Their needs give {needs}, fewer than the council's minimum of {minimum}, but the law "
+    "decides who is eligible, not points, so go by this screen and ask for an assessment.",
+)
+# The same in English for both voices; Welsh answers with the question's own verb
+# ("ydych" to "you", "ydyn" about "them").
+_YES = voiced("Probably yes. {finding}", "Probably yes. {finding}")
+_NOT_WITH_FIGURE = voiced(
+    "Perhaps not. {finding} The figure above is what your points would give if the council finds you eligible: "
+    "points do not decide eligibility. You can still ask for an assessment.",
+    "Perhaps not. {finding} The figure above is what their points would give if the council finds them eligible: "
+    "points do not decide eligibility. They can still ask for an assessment.",
+)
+_NOT = voiced(
+    "Perhaps not. {finding} You can still ask for an assessment.",
+    "Perhaps not. {finding} They can still ask for an assessment.",
+)
+_UNABLE = voiced(
+    "We counted an outcome when your answer means you need help with it{counted}. The law also counts you as "
+    "unable to achieve an outcome when {cases} ({where}). If that is true for you, tell the council at your "
+    "assessment.",
+    "We counted an outcome when the answer means they need help with it{counted}. The law also counts them as "
+    "unable to achieve an outcome when {cases} ({where}). If that is true for them, tell the council at their "
+    "assessment.",
+)
+_COUNTED = message(" ({where})", note="Where in the law the outcomes the answers count are listed.")
+_OR_WHEN = message("{earlier}; or when {later}", note="Joins the law's cases: 'A; or when B'.")
+_CONDITIONS = voiced(
+    "At your assessment the council also decides whether {conditions}.",
+    "At their assessment the council also decides whether {conditions}.",
+)
+_AND_WHETHER = message("{earlier}; and whether {later}", note="Joins the law's conditions: 'A; and whether B'.")
+_WHERE = message("{condition} ({where})", note="A condition of the law, and where the law sets it.")
+_RISK_ANSWER = message("{question} {answer}", note="A question and the answer given.")
+_NONE = message("none", context="none shown", note="No risk, or no outcome, shown by the answers.")
+_RISK_STEP = voiced("The highest risk your answers show: {risk}.", "The highest risk the answers show: {risk}.")
+_RISK_STEP_BECAUSE = voiced(
+    "The highest risk your answers show: {risk} ({because}).", "The highest risk the answers show: {risk} ({because})."
+)
+_RISK_UNSCREENED = voiced(
+    "{text} {unscreened} The council decides at your assessment.",
+    "{text} {unscreened} The council decides at their assessment.",
+)
+_CARER_STEP = voiced(
+    "Effects of caring in the law that your answers show: {listed} ({n}). Carers are usually eligible when "
+    "{needed} or more of them apply",
+    "Effects of caring in the law that the answers show: {listed} ({n}). Carers are usually eligible when "
+    "{needed} or more of them apply",
+)
+_ADULT_STEP = voiced(
+    "Outcomes your answers say you cannot achieve: {listed} ({n}). People are usually eligible when they cannot "
+    "achieve {needed} or more",
+    "Outcomes the answers say they cannot achieve: {listed} ({n}). People are usually eligible when they cannot "
+    "achieve {needed} or more",
+)
+_LIKELY = voiced(
+    "{text}, so you are likely to be eligible. This is a screen, not a decision: the council decides at your "
+    "assessment.",
+    "{text}, so they are likely to be eligible. This is a screen, not a decision: the council decides at their "
+    "assessment.",
+)
+_MAY_NOT = voiced(
+    "{text}, so you may not be likely to be eligible. This is a screen, not a decision: the council decides at "
+    "your assessment.",
+    "{text}, so they may not be likely to be eligible. This is a screen, not a decision: the council decides at "
+    "their assessment.",
+)
+
+
+def _joined(items: list[str], joiner: Message, lang: str) -> str:
+    text = items[0]
+    for later in items[1:]:
+        text = joiner.say(lang, earlier=text, later=later)
+    return text
 
 
 def points_say_no(result: Estimate) -> bool:
@@ -30,8 +157,8 @@ def law(result: Estimate) -> Reference:
     return eligibility.reference or eligibility.rules.law
 
 
-def no_threshold(v: Voice) -> str:
-    return f"This council has not said from which risk band it provides services, so we cannot screen {v.answers}."
+def no_threshold(v: Voice, lang: str = SOURCE) -> str:
+    return _NO_THRESHOLD.say(lang, v)
 
 
 def _unscreened(result: Estimate) -> bool:
@@ -44,59 +171,36 @@ def _needed(result: Estimate) -> int:
     return int(minimum.value) if minimum is not None else 1
 
 
-def _finding(result: Estimate, v: Voice) -> str:
+def _finding(result: Estimate, v: Voice, lang: str) -> str:
     """What the answers show, in the nation's terms."""
     eligibility = result.scheme.eligibility
     threshold = eligibility.threshold
     if eligibility.rules.screen == "risk":
-        provides = (
-            no_threshold(v)
-            if threshold is None
-            else f"This council provides services from {threshold.label.lower()} up."
-        )
+        provides = no_threshold(v, lang) if threshold is None else _PROVIDES.say(lang, risk=threshold.label.lower())
         if result.risk is None:
-            return f"None of {v.answers} shows a risk to {v.your} independence or wellbeing. {provides}"
-        risk = f"{result.risk.label.lower()}: {result.risk.said(v.them)}"
-        return f"The highest risk {v.answers} show is {risk}. {provides}"
+            return _NO_RISK.say(lang, v, provides=provides)
+        return _HIGHEST.say(lang, v, risk=result.risk.label.lower(), said=result.risk.said(v.them), provides=provides)
     count = len(result.outcomes_unmet)
-    if eligibility.rules.person == "carer":
-        shown = "1 of the effects of caring" if count == 1 else f"{count} of the effects of caring"
-        return (
-            f"{v.Answers} show {shown} that the law lists ({v.your} health at risk, or an outcome {v.you} cannot "
-            f"achieve). Carers are usually eligible when {_needed(result)} or more of them apply."
-        )
-    outcomes = "1 outcome" if count == 1 else f"{count} outcomes"
-    return (
-        f"{v.Answers} say {v.you} cannot achieve {outcomes} from the list in the law. "
-        f"People are usually eligible when they cannot achieve {_needed(result)} or more."
-    )
+    finding = _CARER_FINDING if eligibility.rules.person == "carer" else _ADULT_FINDING
+    return finding.say(lang, v, n=count, needed=_needed(result))
 
 
-def eligibility_line(result: Estimate) -> str:
+def eligibility_line(result: Estimate, lang: str = SOURCE) -> str:
     """The one message: probably yes or perhaps not, and how the minimum points fit with it."""
     v = voice(result)
-    finding = _finding(result, v)
+    finding = _finding(result, v, lang)
     if _unscreened(result):
-        return f"We cannot say. {finding} {v.You} can ask for an assessment."
+        return _UNSCREENED.say(lang, v, finding=finding)
     minimum = result.scheme.minimum_points
     if result.likely_eligible:
         if result.below_threshold and minimum is not None:
-            return (
-                f"Probably yes. {finding} {v.Your} needs give {points(result.total_before_unpaid_support)}, fewer "
-                f"than the council's minimum of {points(int(minimum.value))}, but the law decides who is "
-                "eligible, not points, so go by this screen and ask for an assessment."
-            )
-        return f"Probably yes. {finding}"
-    text = f"Perhaps not. {finding}"
-    if result.amount > 0:
-        text += (
-            f" The figure above is what {v.your} points would give if the council finds {v.you_obj} eligible: "
-            "points do not decide eligibility."
-        )
-    return f"{text} {v.You} can still ask for an assessment."
+            needs = points(result.total_before_unpaid_support, lang)
+            return _YES_BELOW.say(lang, v, finding=finding, needs=needs, minimum=points(int(minimum.value), lang))
+        return _YES.say(lang, v, finding=finding)
+    return (_NOT_WITH_FIGURE if result.amount > 0 else _NOT).say(lang, v, finding=finding)
 
 
-def unable_line(result: Estimate) -> str | None:
+def unable_line(result: Estimate, lang: str = SOURCE) -> str | None:
     """What "unable to achieve" means in the law, beyond what the answers show (England, Wales)."""
     v = voice(result)
     rules = result.scheme.eligibility.rules
@@ -104,56 +208,44 @@ def unable_line(result: Estimate) -> str | None:
     others = [u for u in rules.unable if u.decided != "answers"]
     if not others:
         return None
-    where = listing(list(dict.fromkeys(u.where for u in others)))
-    counted = f" ({mapped[0].where})" if mapped else ""
-    answer = "your answer" if not v.them else "the answer"
-    return (
-        f"We counted an outcome when {answer} means {v.you} need help with it{counted}. The law also counts "
-        f"{v.you_obj} as unable to achieve an outcome when {'; or when '.join(u.said(v.them) for u in others)} "
-        f"({where}). If that is true for {v.you_obj}, tell the council at {v.your} assessment."
-    )
+    where = listing(list(dict.fromkeys(u.where for u in others)), lang)
+    counted = _COUNTED.say(lang, where=mapped[0].where) if mapped else ""
+    cases = _joined([u.said(v.them) for u in others], _OR_WHEN, lang)
+    return _UNABLE.say(lang, v, counted=counted, cases=cases, where=where)
 
 
-def conditions_line(result: Estimate) -> str | None:
+def conditions_line(result: Estimate, lang: str = SOURCE) -> str | None:
     """The law's conditions that the council decides at the assessment, not the answers."""
     v = voice(result)
     rules = result.scheme.eligibility.rules
-    others = [f"{c.said(v.them)} ({c.where})" for c in rules.conditions if c.decided != "answers"]
+    others = [
+        _WHERE.say(lang, condition=c.said(v.them), where=c.where) for c in rules.conditions if c.decided != "answers"
+    ]
     if not others:
         return None
-    return f"At {v.your} assessment the council also decides whether {'; and whether '.join(others)}."
+    return _CONDITIONS.say(lang, v, conditions=_joined(others, _AND_WHETHER, lang))
 
 
-def risk_answer(question: str, answer: str) -> str:
-    return f"{question} {quoted(answer)}"
+def risk_answer(question: str, answer: str, lang: str = SOURCE) -> str:
+    return _RISK_ANSWER.say(lang, question=question, answer=quoted(answer))
 
 
-def working_step(result: Estimate) -> str:
+def working_step(result: Estimate, lang: str = SOURCE) -> str:
     """The screen as a step of the working."""
     v = voice(result)
     eligibility = result.scheme.eligibility
-    likely = "are likely" if result.likely_eligible else "may not be likely"
     if eligibility.rules.screen == "risk":
-        shown = "none" if result.risk is None else result.risk.label.lower()
-        because = "; ".join(risk_answer(q.asked(v.them), q.answer) for q in result.risk_answers)
-        text = f"The highest risk {v.answers} show: {shown}" + (f" ({because})" if because else "") + "."
-        if eligibility.threshold is None:
-            return f"{text} {no_threshold(v)} The council decides at {v.your} assessment."
-        text += f" This council provides services from {eligibility.threshold.label.lower()} up"
-    else:
-        listed = "; ".join(o.said(v.them) for o in result.outcomes_unmet) or "none"
-        count = len(result.outcomes_unmet)
-        if eligibility.rules.person == "carer":
-            text = (
-                f"Effects of caring in the law that {v.answers} show: {listed} ({count}). Carers are usually "
-                f"eligible when {_needed(result)} or more of them apply"
-            )
+        shown = _NONE.say(lang) if result.risk is None else result.risk.label.lower()
+        because = "; ".join(risk_answer(q.asked(v.them), q.answer, lang) for q in result.risk_answers)
+        if because:
+            text = _RISK_STEP_BECAUSE.say(lang, v, risk=shown, because=because)
         else:
-            text = (
-                f"Outcomes {v.answers} say {v.you} cannot achieve: {listed} ({count}). People are usually eligible "
-                f"when they cannot achieve {_needed(result)} or more"
-            )
-    return (
-        f"{text}, so {v.you} {likely} to be eligible. "
-        f"This is a screen, not a decision: the council decides at {v.your} assessment."
-    )
+            text = _RISK_STEP.say(lang, v, risk=shown)
+        if eligibility.threshold is None:
+            return _RISK_UNSCREENED.say(lang, v, text=text, unscreened=no_threshold(v, lang))
+        text = f"{text} {_PROVIDES_STEP.say(lang, risk=eligibility.threshold.label.lower())}"
+    else:
+        listed = "; ".join(o.said(v.them) for o in result.outcomes_unmet) or _NONE.say(lang)
+        step = _CARER_STEP if eligibility.rules.person == "carer" else _ADULT_STEP
+        text = step.say(lang, v, listed=listed, n=len(result.outcomes_unmet), needed=_needed(result))
+    return (_LIKELY if result.likely_eligible else _MAY_NOT).say(lang, v, text=text)

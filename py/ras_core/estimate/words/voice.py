@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ...i18n import Message, message
+from ...i18n import Message, message, plural_message
 
 if TYPE_CHECKING:
     from ..figures import Estimate
@@ -52,6 +52,16 @@ class Voiced:
 
     def say(self, lang: str, v: Voice, /, **values: Any) -> str:
         return (self.them if v.them else self.you).say(lang, **values)
+
+
+def voiced_plural(you: tuple[str, str], them: tuple[str, str]) -> Voiced:
+    """Declare a sentence in both voices whose words depend on the number `n`."""
+    return Voiced(
+        you=plural_message(*you, context="you", note="Said to the person the answers are about.", stacklevel=2),
+        them=plural_message(
+            *them, context="them", note="Said about the person the answers were given for.", stacklevel=2
+        ),
+    )
 
 
 def voiced(you: str, them: str) -> Voiced:

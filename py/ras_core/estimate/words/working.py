@@ -170,7 +170,7 @@ def working(result: Estimate, lang: str = SOURCE) -> list[Step]:
         hours = hours_words(result.hours, period, lang)
         text = _HOURS.say(lang, rate=money.pounds_full(rate.value), label=rate.label.lower(), band=band, hours=hours)
         add(Step("hours", text, rate.reference))
-    add(Step("eligibility", working_step(result), law(result)))
+    add(Step("eligibility", working_step(result, lang), law(result)))
     return steps
 
 
