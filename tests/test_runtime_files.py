@@ -50,9 +50,13 @@ pyodide.globals.set("ANSWERS", readFileSync(answers, "utf-8"));
 console.log(pyodide.runPython(`
 import datetime, importlib.util, json, sys
 from ras_core import web
+from ras_core import answers_from_json, estimate, scheme_from_toml
+from ras_core.estimate.words import lines
 from ras_core.estimate.words.phrases import points
 from ras_core.i18n import date_words
 loaded = json.loads(web.load_scheme_text(SCHEME, "scheme.toml"))
+scheme = scheme_from_toml(SCHEME)
+result = estimate(scheme, answers_from_json(ANSWERS, scheme))
 json.dumps({
     "magic": importlib.util.MAGIC_NUMBER.hex(),
     "json_file": json.__file__,
@@ -61,6 +65,7 @@ json.dumps({
     "estimate": web.estimate_json(ANSWERS),
     "welsh": [points(n, "cy") for n in (0, 1, 2, 3, 6, 20)] + [date_words(datetime.date(2026, 12, 3), "cy")],
     "modules": sorted(sys.modules),
+    "welsh_result": [line.to_dict() for line in lines(result, "cy")],
 })
 `));
 """
@@ -153,11 +158,16 @@ def test_ras_core_on_the_precompiled_stdlib_gives_what_cpython_gives(booted: dic
 
 
 def test_the_welsh_catalogue_in_the_served_wheel_says_what_cpython_says(built: Path, booted: dict[str, Any]) -> None:
+    from ras_core import answers_from_json, estimate, load_scheme
+    from ras_core.estimate.words import lines
     from ras_core.estimate.words.phrases import points
     from ras_core.i18n import date_words
 
     expected = [points(n, "cy") for n in (0, 1, 2, 3, 6, 20)] + [date_words(datetime.date(2026, 12, 3), "cy")]
     assert booted["welsh"] == expected
+    scheme = load_scheme(ROOT / "content" / "schemes" / "example.toml")
+    answers = answers_from_json(ANSWERS.read_text(encoding="utf-8"), scheme)
+    assert booted["welsh_result"] == [line.to_dict() for line in lines(estimate(scheme, answers), "cy")]
     # Welsh needs nothing from the part of the standard library the site does not send.
     assert set(booted["modules"]) & modules(rest(built)) == set()
 

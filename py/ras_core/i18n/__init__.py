@@ -27,10 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .plural import plural_forms
-from .po import Catalogue, CatalogueError, Entry, read_po
+
+if TYPE_CHECKING:
+    from .po import Catalogue, Entry
 
 SOURCE = "en"
 # The languages the core speaks, by their codes (BCP 47, as in a page's lang), with
@@ -40,9 +42,6 @@ LANGUAGES = {"en": "English", "cy": "Cymraeg"}
 __all__ = [
     "LANGUAGES",
     "SOURCE",
-    "Catalogue",
-    "CatalogueError",
-    "Entry",
     "Message",
     "check_language",
     "date_words",
@@ -132,6 +131,8 @@ def catalogue_text(lang: str) -> str:
 
 @cache
 def packaged(lang: str) -> Catalogue:
+    from .po import read_po  # only when a language other than English is spoken
+
     return read_po(catalogue_text(lang), f"ras_core/i18n/locale/{lang}.po")
 
 
