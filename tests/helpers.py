@@ -51,3 +51,42 @@ def random_answers_by_area(scheme: Scheme, rng: random.Random) -> dict[str, Any]
         "unpaid_support": support,
         "helpers_willing": {area: rng.choice(("yes", "no", "not_sure")) for area in helped_areas(scheme, support)},
     }
+
+
+def _toml_value(value: object) -> str:
+    import datetime
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)} = {_toml_value(v)}" for k, v in value.items()) + "}"
+    raise TypeError(type(value).__name__)
+
+
+def toml_text(data: dict[str, object], prefix: str = "") -> str:
+    """A TOML file for `data` (tables, lists of tables, text, numbers, dates), for tests
+    that change a scheme read with tomllib and write it back."""
+    plain = [f"{key} = {_toml_value(value)}" for key, value in data.items() if not _is_table(value)]
+    out = ["\n".join(plain)] if plain else []
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            out.append(f"[{name}]\n" + toml_text(value, f"{name}."))
+        elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            out += [f"[[{name}]]\n" + toml_text(item, f"{name}.") for item in value]
+    return "\n\n".join(part for part in out if part) + "\n"
+
+
+def _is_table(value: object) -> bool:
+    return isinstance(value, dict) or (
+        isinstance(value, list) and bool(value) and all(isinstance(i, dict) for i in value)
+    )

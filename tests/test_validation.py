@@ -20,7 +20,7 @@ BREAKS: list[tuple[str, str, list[tuple[str, str]], list[str]]] = [
         [('title = "Penny a point, £25 bands"', 'title = "Penny a point, £25 bands"\ncolour = "blue"')],
         [
             "broken.toml: scheme.colour: unknown key; allowed keys here: contact, council, "
-            "effective_from, how_to_question, id, illustrative, nation, period, person, title, version"
+            "effective_from, how_to_question, id, illustrative, languages, nation, period, person, title, version"
         ],
     ),
     (

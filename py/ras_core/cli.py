@@ -21,6 +21,7 @@ from .estimate.words import as_text, lines
 from .explain import explain
 from .files import read_bytes, read_text, write_text
 from .i18n.command import add_strings_command
+from .scheme._reader import language_names
 from .scheme.answers import answers_from_json
 from .scheme.errors import InputError, Problem, SchemeError, shown
 from .scheme.load import load_scheme
@@ -36,9 +37,10 @@ def _scheme(path: str) -> Scheme:
 def cmd_validate(args: argparse.Namespace) -> int:
     scheme = _scheme(args.scheme)
     questions = len(scheme.questions())
+    written = f", in {language_names(scheme.languages)}" if len(scheme.languages) > 1 else ""
     print(
         f"{args.scheme}: OK: {scheme.title} version {scheme.version}, "
-        f"{len(scheme.domains)} areas, {questions} questions"
+        f"{len(scheme.domains)} areas, {questions} questions{written}"
     )
     warnings = scheme_warnings(scheme)
     if warnings:

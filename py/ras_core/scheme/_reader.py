@@ -51,13 +51,39 @@ def join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-class Reader:
-    """Reads one table at `path`, appending problems to a shared list."""
+# The languages a document may be written in besides English, with their names in
+# English (for problems, which are in English), and the suffix of a text's key in each:
+# `text` in English, `text_cy` in Welsh.
+OTHER_LANGUAGES = {"cy": "Welsh"}
 
-    def __init__(self, data: Mapping[str, Any], path: str, problems: list[Problem]) -> None:
+
+class Words:
+    """What a document says in its other languages: for each language, each English text
+    read with `Reader.words` and its translation, with the path it was read at."""
+
+    def __init__(self, languages: tuple[str, ...] = ("en",)) -> None:
+        self.languages = languages
+        self.found: dict[str, dict[str, tuple[str, str]]] = {lang: {} for lang in languages[1:]}
+
+    def named(self) -> str:
+        return language_names(self.languages)
+
+
+def language_names(languages: tuple[str, ...]) -> str:
+    """ "English and Welsh"."""
+    return " and ".join(["English", *(OTHER_LANGUAGES[lang] for lang in languages[1:])])
+
+
+class Reader:
+    """Reads one table at `path`, appending problems to a shared list. Texts a person
+    reads are read with `words`, which in a document in more than one language also
+    reads (and requires) each text's translation beside it (`Words`)."""
+
+    def __init__(self, data: Mapping[str, Any], path: str, problems: list[Problem], words: Words | None = None) -> None:
         self.data = data
         self.path = path
         self.problems = problems
+        self.words_in = words or Words()
         self._seen: set[str] = set()
 
     # -- reporting ---------------------------------------------------------
@@ -114,6 +140,56 @@ class Reader:
             self.problem(key, "must not be empty")
         self._printable(key, value)
         return value
+
+    def words(self, key: str, *, required: bool = True, default: str = "") -> str:
+        """A text a person reads, and its translations (`Words`)."""
+        value = self.text(key, required=required, default=default)
+        self._translations(key, value if key in self.data else None)
+        return value
+
+    def optional_words(self, key: str) -> str | None:
+        """An optional text a person reads, and its translations where it is given."""
+        value = self.optional_text(key)
+        self._translations(key, value)
+        return value
+
+    def _translations(self, key: str, english: str | None) -> None:
+        words = self.words_in
+        for lang, name in OTHER_LANGUAGES.items():
+            sibling = f"{key}_{lang}"
+            given = sibling in self.data
+            if given or lang in words.languages:  # allowed here only in a document in that language
+                self._seen.add(sibling)
+            if lang not in words.languages:
+                if given:
+                    self.problem(
+                        sibling,
+                        f'{name} is given, but this document is in English only: add "{lang}" to its languages',
+                    )
+                continue
+            if english is None or not english.strip():
+                if given:
+                    self.problem(sibling, f"{name} is given without the English ({key})")
+                continue
+            if not given:
+                self.problem(
+                    sibling,
+                    f"missing: this document is in {words.named()}, so every text needs its {name} here "
+                    f"(the English: {quote(english, 60)})",
+                )
+                continue
+            translated = self.text(sibling)
+            if not translated.strip():
+                continue
+            earlier = words.found[lang].get(english)
+            if earlier is not None and earlier[0] != translated:
+                self.problem(
+                    sibling,
+                    f"the same English text has another {name} at {earlier[1]}: give both the same {name}, "
+                    "or change the English",
+                )
+            else:
+                words.found[lang].setdefault(english, (translated, self.at(sibling)))
 
     def optional_text(self, key: str) -> str | None:
         value = self._take(key, "text", False)
@@ -198,7 +274,7 @@ class Reader:
         value = self._typed(key, "a table", lambda v: isinstance(v, dict), None, required)
         if value is None:
             return None
-        return Reader(value, self.at(key), self.problems)
+        return Reader(value, self.at(key), self.problems, self.words_in)
 
     def tables(self, key: str, *, required: bool = True) -> Iterator[Reader]:
         """Each table in a list of tables (TOML's [[key]])."""
@@ -208,7 +284,7 @@ class Reader:
         for i, item in enumerate(value):
             path = f"{self.at(key)}[{i}]"
             if isinstance(item, dict):
-                yield Reader(item, path, self.problems)
+                yield Reader(item, path, self.problems, self.words_in)
             else:
                 self.problems.append(Problem(path=path, message=f"expected a table, got {describe(item)}"))
 
@@ -218,7 +294,7 @@ class Reader:
         for name, item in value.items():
             path = self.at(f"{key}.{name}")
             if isinstance(item, dict):
-                yield name, Reader(item, path, self.problems)
+                yield name, Reader(item, path, self.problems, self.words_in)
             else:
                 self.problems.append(Problem(path=path, message=f"expected a table, got {describe(item)}"))
 

@@ -73,8 +73,8 @@ class Checks:
         reader = parent.table(key, required=required)
         if reader is None:
             return None
-        label = reader.text("label")
-        description = reader.text("description")
+        label = reader.words("label")
+        description = reader.words("description")
         value = Decimal(reader.whole("value")) if whole else reader.number("value")
         reference = self.reference(reader)
         start = reader.date("start_date", required=False)

@@ -13,7 +13,9 @@ may mislead are warnings, not problems (`warn.py`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import json
 import re
 import tomllib
 from collections.abc import Mapping
@@ -23,7 +25,7 @@ from typing import Any
 
 from ..files import BOM, read_text
 from . import load_eligibility, load_money, them
-from ._reader import Reader
+from ._reader import OTHER_LANGUAGES, Reader, Words
 from .checks import ID_PATTERN, Checks
 from .errors import Problem, SchemeError
 from .model import (
@@ -39,6 +41,7 @@ from .model import (
     Reference,
     Scheme,
     SupportOption,
+    Translations,
     UnpaidSupport,
 )
 from .numbers import MAX_POINTS
@@ -72,16 +75,35 @@ def _toml_message(error: tomllib.TOMLDecodeError) -> str:
     return f"not valid TOML: {text}"
 
 
+def _languages(data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The languages named in scheme.languages, when they are ones a scheme can have (the
+    key itself is checked where it is read, with the rest of [scheme])."""
+    head = data.get("scheme")
+    named = head.get("languages") if isinstance(head, dict) else None
+    if (
+        isinstance(named, list)
+        and named[:1] == ["en"]
+        and len(set(named)) == len(named)
+        and all(lang in OTHER_LANGUAGES for lang in named[1:])
+    ):
+        return tuple(named)
+    return ("en",)
+
+
 def scheme_from_dict(data: Mapping[str, Any], *, source: str = "scheme.toml") -> Scheme:
     problems: list[Problem] = []
-    top = Reader(data, "", problems)
+    words = Words(_languages(data))
+    top = Reader(data, "", problems, words)
     loader = _Loader(problems)
     scheme = loader.scheme(top)
     top.done()
     if problems:
         raise SchemeError(source, problems)
     assert scheme is not None
-    return scheme
+    entries = tuple(
+        (lang, english, text) for lang, found in words.found.items() for english, (text, _) in found.items()
+    )
+    return dataclasses.replace(scheme, languages=words.languages, translations=Translations(entries=entries))
 
 
 class _Loader(Checks):
@@ -93,7 +115,7 @@ class _Loader(Checks):
         for name, reader in top.named_tables("references"):
             if not ID_PATTERN.match(name):
                 self.fail(reader.path, 'reference names use lower-case letters, digits and "-"')
-            self.references[name] = Reference(id=name, title=reader.text("title"), url=reader.optional_text("url"))
+            self.references[name] = Reference(id=name, title=reader.words("title"), url=reader.optional_text("url"))
             reader.done()
 
         head = top.table("scheme")
@@ -157,19 +179,29 @@ class _Loader(Checks):
     def identity(self, reader: Reader) -> dict[str, Any]:
         values: dict[str, Any] = {
             "id": self.ident(reader),
-            "council": reader.text("council"),
-            "title": reader.text("title"),
+            "council": reader.words("council"),
+            "title": reader.words("title"),
             "version": reader.text("version"),
             "effective_from": reader.date("effective_from") or datetime.date(1970, 1, 1),
             "nation": reader.choice("nation", NATIONS),
             "illustrative": reader.boolean("illustrative"),
             "period": reader.choice("period", PERIODS),
-            "contact": reader.text("contact"),
-            "how_to_question": reader.text("how_to_question"),
+            "contact": reader.words("contact"),
+            "how_to_question": reader.words("how_to_question"),
             "person": reader.choice("person", PERSONS, required=False) or "adult",
         }
+        self.languages(reader)
         reader.done()
         return values
+
+    def languages(self, reader: Reader) -> None:
+        """scheme.languages: English, or English and Welsh (each text then has its Welsh)."""
+        if not reader.has("languages"):
+            return
+        named = reader.text_list("languages")
+        allowed = '["en"] or ["en", "cy"] (English, or English and Welsh)'
+        if named[:1] != ["en"] or len(set(named)) != len(named) or any(n not in OTHER_LANGUAGES for n in named[1:]):
+            reader.problem("languages", f"must be {allowed}, got {json.dumps(named)}")
 
     def table_end(self, allocation: Allocation, domains: tuple[Domain, ...], exceptional: Parameter | None) -> None:
         """A table that ends must reach the highest total, or end at or above the exceptional level."""
@@ -207,13 +239,13 @@ class _Loader(Checks):
             domains.append(
                 Domain(
                     id=domain_id,
-                    title=reader.text("title"),
-                    intro=reader.optional_text("intro"),
+                    title=reader.words("title"),
+                    intro=reader.optional_words("intro"),
                     questions=tuple(questions),
                     asks_unpaid_support=asks and domain_asks,
-                    unpaid_support_question=reader.text("unpaid_support_question", required=False),
-                    intro_them=reader.optional_text("intro_them"),
-                    unpaid_support_question_them=reader.optional_text("unpaid_support_question_them"),
+                    unpaid_support_question=reader.words("unpaid_support_question", required=False),
+                    intro_them=reader.optional_words("intro_them"),
+                    unpaid_support_question_them=reader.optional_words("unpaid_support_question_them"),
                 )
             )
             reader.done()
@@ -236,12 +268,12 @@ class _Loader(Checks):
             options.append(
                 Option(
                     id=option_id,
-                    label=o.text("label"),
+                    label=o.words("label"),
                     points=points,
                     outcome_not_achieved=o.boolean("outcome_not_achieved", required=False, default=False),
                     individual_costing=self.individual_costing(o),
                     risk=self.risk(o),
-                    individual_costing_them=o.optional_text("individual_costing_them"),
+                    individual_costing_them=o.optional_words("individual_costing_them"),
                 )
             )
             o.done()
@@ -250,19 +282,19 @@ class _Loader(Checks):
             reader.problem("options", "must have at least 2 options to choose from")
         question = Question(
             id=question_id,
-            text=reader.text("text"),
-            hint=reader.text("hint"),
-            guide=reader.optional_text("guide"),
+            text=reader.words("text"),
+            hint=reader.words("hint"),
+            guide=reader.optional_words("guide"),
             outcomes=tuple(reader.text_list("outcomes", required=False)),
             options=tuple(options),
-            text_them=reader.optional_text("text_them"),
-            hint_them=reader.optional_text("hint_them"),
+            text_them=reader.optional_words("text_them"),
+            hint_them=reader.optional_words("hint_them"),
         )
         reader.done()
         return question
 
     def individual_costing(self, o: Reader) -> str | None:
-        reason = o.optional_text("individual_costing")
+        reason = o.optional_words("individual_costing")
         if reason is not None and not reason.strip():
             o.problem(
                 "individual_costing",
@@ -290,21 +322,21 @@ class _Loader(Checks):
             keep = o.number("keep")
             if "keep" in o.data and not Decimal(0) <= keep <= Decimal(1):
                 o.problem("keep", f"must be a share from 0 to 1 (1 keeps all points), got {keep}")
-            options.append(SupportOption(id=option_id, label=o.text("label"), keep=keep))
+            options.append(SupportOption(id=option_id, label=o.words("label"), keep=keep))
             o.done()
         self.unique(ids, "option")
         if options and not any(o.keep == 1 for o in options):
             reader.problem("options", "one option must keep all points (keep = 1), for no help")
         support = UnpaidSupport(
-            question=reader.text("question"),
-            hint=reader.text("hint"),
-            willing_question=reader.text("willing_question"),
-            willing_hint=reader.text("willing_hint"),
+            question=reader.words("question"),
+            hint=reader.words("hint"),
+            willing_question=reader.words("willing_question"),
+            willing_hint=reader.words("willing_hint"),
             options=tuple(options),
-            question_them=reader.optional_text("question_them"),
-            hint_them=reader.optional_text("hint_them"),
-            willing_question_them=reader.optional_text("willing_question_them"),
-            willing_hint_them=reader.optional_text("willing_hint_them"),
+            question_them=reader.optional_words("question_them"),
+            hint_them=reader.optional_words("hint_them"),
+            willing_question_them=reader.optional_words("willing_question_them"),
+            willing_hint_them=reader.optional_words("willing_hint_them"),
         )
         reader.done()
         return support

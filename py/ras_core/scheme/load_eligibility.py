@@ -83,8 +83,8 @@ def _outcomes(check: Checks, reader: Reader, rules: NationRules) -> list[Outcome
         outcome_id = check.ident(o)
         ids.append((outcome_id, o.at("id")))
         own = o.has("text")
-        text = o.text("text", required=outcome_id not in law, default=law.get(outcome_id, ""))
-        text_them = o.optional_text("text_them")
+        text = o.words("text", required=outcome_id not in law, default=law.get(outcome_id, ""))
+        text_them = o.optional_words("text_them")
         if text_them is None and not own:
             text_them = law_them.get(outcome_id)
         outcomes.append(Outcome(id=outcome_id, text=text, text_them=text_them))

@@ -19,8 +19,8 @@ def allocation(check: Checks, reader: Reader | None) -> Allocation | None:
     if reader is None:
         return None
     method = reader.choice("method", ("rate", "table"))
-    label = reader.text("label")
-    description = reader.text("description")
+    label = reader.words("label")
+    description = reader.words("description")
     reference = check.reference(reader)
     start = reader.date("start_date", required=False)
     rate = base = None
@@ -95,8 +95,8 @@ def thresholds(check: Checks, reader: Reader | None) -> tuple[Parameter | None, 
 def bands(check: Checks, reader: Reader | None) -> Bands | None:
     if reader is None:
         return None
-    label = reader.text("label")
-    description = reader.text("description")
+    label = reader.words("label")
+    description = reader.words("description")
     reference = check.reference(reader)
     width: Decimal | None = None
     edges: list[Decimal] = []

@@ -12,7 +12,7 @@ and checking a scheme file is `load.py`'s job; nothing here reads files.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, Protocol, TypeVar
 
@@ -263,6 +263,22 @@ class Eligibility:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Translations:
+    """A scheme's texts in its other languages, each by its English (as gettext finds a
+    message by its English): (language, English, translation)."""
+
+    entries: tuple[tuple[str, str, str], ...] = ()
+    _index: dict[tuple[str, str], str] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({(lang, english): text for lang, english, text in self.entries})
+
+    def say(self, lang: str, english: str) -> str:
+        """The text in `lang`, or the English where the scheme has none (English only)."""
+        return self._index.get((lang, english), english)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Scheme:
     id: str
     council: str
@@ -285,6 +301,14 @@ class Scheme:
     weeks_per_year: Parameter
     eligibility: Eligibility
     person: str = "adult"
+    # The languages the scheme is written in, English first; a bilingual scheme has the
+    # other language of every text a person reads (`_reader.Words`).
+    languages: tuple[str, ...] = ("en",)
+    translations: Translations = field(default_factory=Translations)
+
+    def say(self, lang: str, english: str) -> str:
+        """One of the scheme's texts in `lang` (its English where it has none)."""
+        return english if lang == "en" else self.translations.say(lang, english)
 
     @property
     def speaks_of_them(self) -> bool:
