@@ -154,3 +154,27 @@ def test_ras_validate_lists_the_missing_welsh_and_says_when_a_scheme_is_bilingua
     done = ras("validate", whole)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0].endswith(", in English and Welsh")
+
+
+def test_a_result_in_welsh_says_every_text_of_a_bilingual_scheme_in_welsh() -> None:
+    from helpers import lowest_answers
+    from ras_core import answers_from_dict, estimate
+    from ras_core.estimate.words import lines
+
+    data = bilingual(WALES)
+    for path in missing(data):
+        put(data, path, "\u27e8" + english_of(data, path)[::-1] + "\u27e9")  # Welsh that shares no words
+    scheme = scheme_from_dict(data, source="wales.toml")
+    english_texts = {english for _, english, _ in scheme.translations.entries if len(english) > 3}
+    answers = lowest_answers(scheme)
+    for domain in scheme.domains:  # the highest answer everywhere, so every kind of line is there
+        for question in domain.questions:
+            answers["answers"][question.id] = max(question.options, key=lambda o: o.points).id
+    result = estimate(scheme, answers_from_dict(answers, scheme))
+    said = lines(result, "cy")
+    shown = "\n".join(
+        line.text + (line.title or "") + (line.reference.title if line.reference else "") for line in said
+    )
+    assert "\u27e8" in shown
+    left = sorted(english for english in english_texts if english in shown)
+    assert left == []

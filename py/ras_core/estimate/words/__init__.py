@@ -65,6 +65,7 @@ eligibility sentences are in `screen.py`, figures in words in `phrases.py`.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ...i18n import SOURCE, message
@@ -73,7 +74,7 @@ from ...scheme.model import Reference
 from .phrases import band_words, hours_words, listing, points, quoted, sentence, year_words
 from .screen import conditions_line, eligibility_line, law, points_say_no, risk_answer, unable_line
 from .voice import FOR_SOMEONE_ELSE, Voice, voice, voiced
-from .working import Step, working
+from .working import Step, in_language, working
 
 if TYPE_CHECKING:
     from ..figures import Estimate
@@ -176,6 +177,7 @@ def lines(result: Estimate, lang: str = SOURCE) -> list[Line]:
     scheme = result.scheme
     period = scheme.period
     v = voice(result)
+    say = functools.partial(scheme.say, lang)  # the scheme's own texts, in its Welsh where it has it
     out = [Line("for_whom", FOR_SOMEONE_ELSE.say(lang))] if v.them else []
     out += _individual(result, v, lang)
     lead = _LEAD_INDIVIDUAL if result.individually_costed else _LEAD
@@ -195,7 +197,8 @@ def lines(result: Estimate, lang: str = SOURCE) -> list[Line]:
     rules = scheme.eligibility.rules
     helped = any(d.support is not None and d.support.keep < 1 for d in result.domains)
     if helped and rules.carers and scheme.person == "adult":
-        out.append(Line("notice.carer", rules.carers, _CARERS_TITLE.say(lang, v), rules.carers_law))
+        law_of_carers = in_language(scheme, rules.carers_law, lang)
+        out.append(Line("notice.carer", rules.carers, _CARERS_TITLE.say(lang, v), law_of_carers))
     if points_say_no(result):
         out.append(Line("notice.below", _BELOW.say(lang, v), _BELOW_TITLE.say(lang, v)))
     out.append(Line("heading", _WORKING_HEADING.say(lang)))
@@ -204,13 +207,13 @@ def lines(result: Estimate, lang: str = SOURCE) -> list[Line]:
     out.append(Line("heading", _ELIGIBLE_HEADING.say(lang, v)))
     out.append(Line("eligibility", eligibility_line(result, lang)))
     out += [Line("outcome", outcome.said(v.them)) for outcome in result.outcomes_unmet]
-    out += [Line("risk", risk_answer(q.asked(v.them), q.answer, lang)) for q in result.risk_answers]
+    out += [Line("risk", risk_answer(say(q.asked(v.them)), say(q.answer), lang)) for q in result.risk_answers]
     unable = unable_line(result, lang)
     if unable is not None:
         out.append(Line("unable", unable))
     conditions = conditions_line(result, lang)
     if conditions is not None:
-        out.append(Line("conditions", conditions, reference=law(result)))
+        out.append(Line("conditions", conditions, reference=in_language(scheme, law(result), lang)))
     out.append(Line("screen", _SCREEN.say(lang, v)))
     out.append(Line("closing", _CLOSING.say(lang, v)))
     return out
@@ -220,19 +223,17 @@ def _individual(result: Estimate, v: Voice, lang: str) -> list[Line]:
     """The lead, when the budget will be worked out individually, and each reason for it."""
     if not result.individually_costed:
         return []
+    say = functools.partial(result.scheme.say, lang)
     out = [Line("notice.individual", _INDIVIDUAL.say(lang, v), _INDIVIDUAL_TITLE.say(lang, v))]
-    out += [
-        Line(
-            "individual",
-            _CAUSE.say(lang, answer=quoted(cause.answer), question=cause.asked(v.them), why=cause.why(v.them)),
-        )
-        for cause in result.individual
-    ]
+    for cause in result.individual:
+        answer, asked, why = quoted(say(cause.answer)), say(cause.asked(v.them)), say(cause.why(v.them))
+        out.append(Line("individual", _CAUSE.say(lang, answer=answer, question=asked, why=why)))
     exceptional = result.scheme.exceptional_points
     if result.exceptional and exceptional is not None:
         given = points(result.total_before_unpaid_support, lang)
         threshold = points(int(exceptional.value), lang)
-        said = _EXCEPTIONAL.say(lang, v, points=given, label=exceptional.label.lower(), threshold=threshold)
+        label = say(exceptional.label).lower()
+        said = _EXCEPTIONAL.say(lang, v, points=given, label=label, threshold=threshold)
         out.append(Line("individual", said))
     if result.beyond_table:
         out.append(Line("individual", _BEYOND_TABLE.say(lang, v)))
@@ -242,13 +243,14 @@ def _individual(result: Estimate, v: Voice, lang: str) -> list[Line]:
 def _unpaid(result: Estimate, v: Voice, lang: str) -> list[Line]:
     out: list[Line] = []
     period = result.scheme.period
+    say = functools.partial(result.scheme.say, lang)
     without = band_words(result.band_without_unpaid_support, period, lang)
-    kept = [d.title for d in result.domains if d.willing == "yes"]
+    kept = [say(d.title) for d in result.domains if d.willing == "yes"]
     if result.unpaid_support_applied:
         amount = money.pounds_exact(result.amount_without_unpaid_support)
         out.append(Line("without_unpaid_support", _WITHOUT.say(lang, band=without, amount=amount)))
         out.append(Line("notice.unpaid-applied", _APPLIED.say(lang, v, band=without, areas=listing(kept, lang))))
-    not_willing = [d.title for d in result.domains if d.willing in ("no", "not_sure")]
+    not_willing = [say(d.title) for d in result.domains if d.willing in ("no", "not_sure")]
     if not_willing:
         out.append(Line("notice.unpaid-not-willing", _NOT_WILLING.say(lang, v, areas=listing(not_willing, lang))))
     return out

@@ -236,7 +236,10 @@ def working_step(result: Estimate, lang: str = SOURCE) -> str:
     eligibility = result.scheme.eligibility
     if eligibility.rules.screen == "risk":
         shown = _NONE.say(lang) if result.risk is None else result.risk.label.lower()
-        because = "; ".join(risk_answer(q.asked(v.them), q.answer, lang) for q in result.risk_answers)
+        say = result.scheme.say
+        because = "; ".join(
+            risk_answer(say(lang, q.asked(v.them)), say(lang, q.answer), lang) for q in result.risk_answers
+        )
         if because:
             text = _RISK_STEP_BECAUSE.say(lang, v, risk=shown, because=because)
         else:

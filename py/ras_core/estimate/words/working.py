@@ -8,6 +8,7 @@ round up)"), so that each line can be checked by hand.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -21,7 +22,8 @@ from .voice import YOU, Voice, voice, voiced
 if TYPE_CHECKING:
     from ..figures import Band, Estimate
 
-WILLING_LABELS = dict(WILLING)
+# The answers about the helpers, as the page shows them (model.WILLING).
+WILLING_LABELS = {key: message(label, context="helpers willing") for key, label in WILLING}
 
 # Every sentence of the working, declared once for translators. A sum's pieces (a
 # question's points, a range) are messages too, so a translation can reorder them.
@@ -111,34 +113,35 @@ def working(result: Estimate, lang: str = SOURCE) -> list[Step]:
     scheme = result.scheme
     period = scheme.period
     v = voice(result)
+    say = functools.partial(scheme.say, lang)  # the scheme's own texts, in its Welsh where it has it
     steps: list[Step] = []
     add = steps.append
     by_domain: dict[str, list[str]] = {}
     for score in result.questions:
-        text = _SCORE.say(
-            lang, question=score.asked(v.them), answer=quoted(score.answer), points=points(score.points, lang)
-        )
+        asked, answer = say(score.asked(v.them)), quoted(say(score.answer))
+        text = _SCORE.say(lang, question=asked, answer=answer, points=points(score.points, lang))
         by_domain.setdefault(score.domain_id, []).append(text)
 
     for d in result.domains:
         scores = "; ".join(by_domain.get(d.id, []))
-        add(Step("area", _AREA.say(lang, area=d.title, scores=scores, points=d.points_before)))
+        add(Step("area", _AREA.say(lang, area=say(d.title), scores=scores, points=d.points_before)))
         if d.support is None or d.keep >= 1:
             continue
-        support = quoted(d.support.label)
+        support = quoted(say(d.support.label))
         if d.willing == "yes":
             exact = d.points_before * d.keep
             kept = points(d.points, lang)
             share = money.percent(d.keep)
-            fields = {"area": d.title, "support": support, "share": share, "before": d.points_before, "kept": kept}
+            fields = {"area": say(d.title), "support": support, "share": share, "before": d.points_before, "kept": kept}
             if exact != d.points:
                 text = _KEPT_ROUNDED.say(lang, exact=money.number(exact), **fields)
             else:
                 text = _KEPT.say(lang, **fields)
         else:
-            answer = quoted(WILLING_LABELS.get(d.willing or "", ""))
+            willing = WILLING_LABELS.get(d.willing or "")
+            answer = quoted(willing.say(lang) if willing else "")
             text = _NOT_KEPT.say(
-                lang, area=d.title, support=support, answer=answer, points=points(d.points_before, lang)
+                lang, area=say(d.title), support=support, answer=answer, points=points(d.points_before, lang)
             )
         add(Step("unpaid_support", text))
 
@@ -149,10 +152,11 @@ def working(result: Estimate, lang: str = SOURCE) -> list[Step]:
         text = _TOTAL.say(lang, total=points(total, lang))
     add(Step("total", text))
     steps += _thresholds(result, v, lang)
-    add(Step("allocation", allocation_text(scheme, total, result.amount, v, lang), scheme.allocation.reference))
+    allocation = allocation_text(scheme, total, result.amount, v, lang)
+    add(Step("allocation", allocation, in_language(scheme, scheme.allocation.reference, lang)))
     band = band_words(result.band, period, lang)
     text = _IN_BAND.say(lang, amount=money.pounds_exact(result.amount), band=band, rule=_band_rule(scheme.bands, lang))
-    add(Step("band", text, scheme.bands.reference))
+    add(Step("band", text, in_language(scheme, scheme.bands.reference, lang)))
     if result.unpaid_support_applied:
         sum_text = allocation_text(scheme, total_before, result.amount_without_unpaid_support, v, lang)
         without = band_words(result.band_without_unpaid_support, period, lang)
@@ -160,7 +164,7 @@ def working(result: Estimate, lang: str = SOURCE) -> list[Step]:
     if period == "week":
         weeks = scheme.weeks_per_year.value
         text = _YEAR.say(lang, weeks=money.number(weeks), sum=_range_sum(result.band, weeks, lang))
-        add(Step("annual", text, scheme.weeks_per_year.reference))
+        add(Step("annual", text, in_language(scheme, scheme.weeks_per_year.reference, lang)))
     rate = scheme.hourly_rate
     if rate is None or result.hours is None:
         pass  # the scheme sets no hourly rate (a carer's budget is not counted in hours)
@@ -168,29 +172,32 @@ def working(result: Estimate, lang: str = SOURCE) -> list[Step]:
         add(Step("hours", _HOURS_LEFT_OUT.say(lang, v)))
     else:
         hours = hours_words(result.hours, period, lang)
-        text = _HOURS.say(lang, rate=money.pounds_full(rate.value), label=rate.label.lower(), band=band, hours=hours)
-        add(Step("hours", text, rate.reference))
-    add(Step("eligibility", working_step(result, lang), law(result)))
+        label = say(rate.label).lower()
+        text = _HOURS.say(lang, rate=money.pounds_full(rate.value), label=label, band=band, hours=hours)
+        add(Step("hours", text, in_language(scheme, rate.reference, lang)))
+    add(Step("eligibility", working_step(result, lang), in_language(scheme, law(result), lang)))
     return steps
 
 
 def _thresholds(result: Estimate, v: Voice, lang: str) -> list[Step]:
     """Steps for answers costed individually, and for the minimum and exceptional levels."""
     scheme = result.scheme
+    say = functools.partial(scheme.say, lang)
     steps: list[Step] = []
     for cause in result.individual:
-        text = _CAUSE.say(lang, v, answer=quoted(cause.answer), question=cause.asked(v.them), why=cause.why(v.them))
+        asked, why = say(cause.asked(v.them)), say(cause.why(v.them))
+        text = _CAUSE.say(lang, v, answer=quoted(say(cause.answer)), question=asked, why=why)
         steps.append(Step("individual", text))
     needs = points(result.total_before_unpaid_support, lang)
     minimum, exceptional = scheme.minimum_points, scheme.exceptional_points
     if result.below_threshold and minimum is not None:
         said = _BELOW_BUT_ELIGIBLE if result.likely_eligible else _BELOW
-        fields = {"needs": needs, "label": minimum.label.lower(), "minimum": points(int(minimum.value), lang)}
-        steps.append(Step("threshold", said.say(lang, v, **fields), minimum.reference))
+        fields = {"needs": needs, "label": say(minimum.label).lower(), "minimum": points(int(minimum.value), lang)}
+        steps.append(Step("threshold", said.say(lang, v, **fields), in_language(scheme, minimum.reference, lang)))
     if result.exceptional and exceptional is not None:
         threshold = points(int(exceptional.value), lang)
-        text = _EXCEPTIONAL.say(lang, v, needs=needs, label=exceptional.label.lower(), threshold=threshold)
-        steps.append(Step("threshold", text, exceptional.reference))
+        text = _EXCEPTIONAL.say(lang, v, needs=needs, label=say(exceptional.label).lower(), threshold=threshold)
+        steps.append(Step("threshold", text, in_language(scheme, exceptional.reference, lang)))
     return steps
 
 
@@ -213,8 +220,17 @@ def allocation_text(scheme: Scheme, total: int, amount: Decimal, v: Voice = YOU,
     base = allocation.base
     if base is not None and base.value:
         exact += base.value
-        sum_text = _WITH_BASE.say(lang, base=money.pounds_full(base.value), label=base.label.lower(), sum=sum_text)
+        label = scheme.say(lang, base.label).lower()
+        sum_text = _WITH_BASE.say(lang, base=money.pounds_full(base.value), label=label, sum=sum_text)
     return _SUM.say(lang, sum=sum_text, amount=_rounded(exact, amount, period, lang))
+
+
+def in_language(scheme: Scheme, reference: Reference | None, lang: str) -> Reference | None:
+    """A reference with its title in `lang` where the scheme has it (a law's own title
+    from a nation's rules stays as it is)."""
+    if reference is None or lang == SOURCE:
+        return reference
+    return Reference(id=reference.id, title=scheme.say(lang, reference.title), url=reference.url)
 
 
 def _rounded(exact: Decimal, amount: Decimal, period: str, lang: str) -> str:
