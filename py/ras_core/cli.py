@@ -202,7 +202,9 @@ def parser() -> argparse.ArgumentParser:
         help="check a scheme file and list every problem",
         description="Check a scheme file. Exit 0 if it can be used, printing any warnings (things allowed "
         "that may mislead people, such as a minimum points level that contradicts the eligibility screen); "
-        "otherwise list every problem (file, dotted path, what is allowed) and exit 1.",
+        "otherwise list every problem (file, dotted path, what is allowed) and exit 1. A scheme in English and "
+        'Welsh (languages = ["en", "cy"] in [scheme]) needs the Welsh of every text a person reads beside it '
+        "(text_cy beside text), and each one missing is listed.",
     )
     p.add_argument("scheme", metavar="SCHEME.toml")
 
