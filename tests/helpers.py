@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from ras_core import Scheme
@@ -89,4 +92,16 @@ def toml_text(data: dict[str, object], prefix: str = "") -> str:
 def _is_table(value: object) -> bool:
     return isinstance(value, dict) or (
         isinstance(value, list) and bool(value) and all(isinstance(i, dict) for i in value)
+    )
+
+
+def ras(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The `ras` command as a council runs it: its exit code, stdout and stderr."""
+    return subprocess.run(
+        [sys.executable, "-m", "ras_core", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=cwd,
     )

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import EXAMPLE, ROOT, TEST_SCHEMES
+from helpers import ras
 
 README_ANSWERS = ROOT / "content" / "answers" / "example-answers.json"
-
-
-def ras(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ras_core", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 def test_validate_ok() -> None:

@@ -4,27 +4,15 @@ same result and the same lines, exact messages, and every problem in every file 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from conftest import EXAMPLE, ROOT, TEST_SCHEMES
-from helpers import lowest_answers
+from helpers import lowest_answers, ras
 from ras_core import load_scheme, web
 
 ANSWERS = ROOT / "content" / "answers" / "example-contribution.json"
 RULES = ROOT / "content" / "charging"
-
-
-def ras(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ras_core", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 def example() -> dict[str, Any]:

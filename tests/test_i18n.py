@@ -4,8 +4,6 @@ translator exports and imports (`ras strings`)."""
 from __future__ import annotations
 
 import datetime
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import ras
 from ras_core.estimate.figures import Band
 from ras_core.estimate.words.phrases import band_words, hours_words, points, year_words
 from ras_core.i18n import catalogue_text, date_words, message, registered
@@ -21,16 +20,6 @@ from ras_core.i18n.po import CatalogueError, read_po
 from ras_core.i18n.strings import check, every_message, export, import_po, status
 
 CY = catalogue_text("cy")
-
-
-def ras(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ras_core", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 @pytest.mark.parametrize(

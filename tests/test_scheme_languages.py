@@ -6,8 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -15,7 +13,7 @@ from typing import Any
 import pytest
 
 from conftest import TEST_SCHEMES
-from helpers import toml_text
+from helpers import ras, toml_text
 from ras_core import SchemeError, scheme_from_dict
 
 WALES = tomllib.loads((TEST_SCHEMES / "wales.toml").read_text(encoding="utf-8"))
@@ -126,16 +124,6 @@ def test_the_same_english_with_two_welsh_texts_is_refused() -> None:
         "or change the English"
     ]
     assert options[0]["label_cy"] != "Gwahanol"
-
-
-def ras(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ras_core", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
 
 
 def test_ras_validate_lists_the_missing_welsh_and_says_when_a_scheme_is_bilingual(tmp_path: Path) -> None:
