@@ -9,20 +9,14 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import helpers
 from conftest import ROOT
 
 EXAMPLE_PLAN = ROOT / "content" / "plans" / "example-plan.json"
 
 
 def ras(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ras_core", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        cwd=ROOT,
-    )
+    return helpers.ras(*args, cwd=ROOT)  # the default figures are found from the source tree
 
 
 def test_the_example_plan_prints_its_lines_total_and_position() -> None:
