@@ -230,3 +230,41 @@ def test_ras_strings_refuses_a_language_it_does_not_have() -> None:
     done = ras("strings", "status", "fr")
     assert done.returncode == 2
     assert "argument lang: invalid choice: 'fr'" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("translation", "problem"),
+    [
+        (
+            "{low yr wythnos",
+            "the translation of '{low} a week' has a brace on its own: a placeholder is written {name}, "
+            "and a brace as text {{ or }}",
+        ),
+        (
+            "{low:x} yr wythnos",
+            "the translation of '{low} a week' must use the same placeholders as the English ({low}); it uses {low:x}",
+        ),
+        (
+            "{low!r} yr wythnos",
+            "the translation of '{low} a week' must use the same placeholders as the English ({low}); it uses {low!r}",
+        ),
+    ],
+)
+def test_a_placeholder_the_core_cannot_fill_is_refused(translation: str, problem: str) -> None:
+    text = export("cy").replace('msgstr "{low} yr wythnos"', f'msgstr "{translation}"', 1)
+    with pytest.raises(CatalogueError) as raised:
+        check(text, "cy.po", "cy")
+    assert [p.message for p in raised.value.problems] == [problem]
+
+
+def test_the_export_says_where_each_message_is_declared() -> None:
+    assert "#: ras_core.estimate.words.phrases:" in export("cy")
+    assert "importlib" not in export("cy")
+
+
+def test_an_import_into_a_place_it_cannot_write_is_a_clear_problem(tmp_path: Path) -> None:
+    exported = tmp_path / "cy.po"
+    exported.write_text(export("cy"), encoding="utf-8")
+    done = ras("strings", "import", exported, "--lang", "cy", "--into", tmp_path)  # a folder
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith(f"{tmp_path}: 1 problem found\n") and "Traceback" not in done.stderr

@@ -166,3 +166,13 @@ def test_a_result_in_welsh_says_every_text_of_a_bilingual_scheme_in_welsh() -> N
     assert "\u27e8" in shown
     left = sorted(english for english in english_texts if english in shown)
     assert left == []
+
+
+def test_welsh_beside_unreadable_languages_gives_only_the_languages_problem() -> None:
+    data = welsh_everywhere(WALES)
+    data["scheme"]["languages"] = ["cy"]
+    with pytest.raises(SchemeError) as raised:
+        scheme_from_dict(data, source="wales.toml")
+    assert raised.value.lines() == [
+        'wales.toml: scheme.languages: must be ["en"] or ["en", "cy"] (English, or English and Welsh), got ["cy"]'
+    ]

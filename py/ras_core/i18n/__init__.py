@@ -61,7 +61,17 @@ def check_language(lang: str) -> str:
 
 def placeholders(text: str) -> frozenset[str]:
     """The names in a message's {braces}: a translation must use the same ones."""
-    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+    return frozenset(name for name, _, _ in fields(text))
+
+
+def fields(text: str) -> frozenset[tuple[str, str, str]]:
+    """Each {placeholder} of a text as (name, format, conversion); ValueError for a brace
+    on its own."""
+    return frozenset(
+        (name, spec or "", conversion or "")
+        for _, name, spec, conversion in string.Formatter().parse(text)
+        if name is not None
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -94,7 +104,7 @@ _REGISTERED: dict[tuple[str | None, str], Message] = {}
 
 
 def _declare(made: Message, stacklevel: int) -> Message:
-    frame = sys._getframe(stacklevel + 1)
+    frame = sys._getframe(stacklevel)  # 0 is this function, 1 message(), 2 its caller
     place = f"{frame.f_globals.get('__name__', '?')}:{frame.f_lineno}"
     made = Message(msgid=made.msgid, plural=made.plural, context=made.context, note=made.note, place=place)
     earlier = _REGISTERED.get(made.key)

@@ -18,8 +18,9 @@ import pkgutil
 from dataclasses import replace
 from pathlib import Path
 
+from ..files import write_text
 from ..scheme.errors import Problem
-from . import LANGUAGES, Message, check_language, packaged, placeholders, plural_rule, registered
+from . import LANGUAGES, Message, check_language, fields, packaged, plural_rule, registered
 from .po import Catalogue, CatalogueError, Entry, read_po, write_po
 
 # Modules that run a program when imported, rather than declaring anything.
@@ -112,11 +113,22 @@ def check(text: str, source: str, lang: str) -> Catalogue:
                     f"(msgstr[0] to msgstr[{count - 1}]); it has {len(entry.strings)}",
                 )
             )
-        wanted = placeholders(made.msgid) | placeholders(made.plural or "")
+        wanted = fields(made.msgid) | fields(made.plural or "")
         for text_ in entry.strings:
-            if text_ and placeholders(text_) != wanted:
-                names = ", ".join(f"{{{name}}}" for name in sorted(wanted)) or "none"
-                used = ", ".join(f"{{{name}}}" for name in sorted(placeholders(text_))) or "none"
+            try:
+                used_fields = fields(text_)
+            except ValueError:
+                problems.append(
+                    Problem(
+                        path=where,
+                        message=f"the translation of {entry.msgid!r} has a brace on its own: a placeholder is "
+                        "written {name}, and a brace as text {{ or }}",
+                    )
+                )
+                break
+            if text_ and used_fields != wanted:
+                names = ", ".join(_shown(field) for field in sorted(wanted)) or "none"
+                used = ", ".join(_shown(field) for field in sorted(used_fields)) or "none"
                 problems.append(
                     Problem(
                         path=where,
@@ -141,8 +153,13 @@ def import_po(text: str, source: str, lang: str, into: Path) -> Catalogue:
         if entry is not None:
             merged.append(replace(entry, notes=(made.note,) if made.note else (), places=(), line=0))
     catalogue = Catalogue(header=_header(lang, existing), entries=tuple(merged))
-    into.write_text(write_po(catalogue), encoding="utf-8")
+    write_text(into, write_po(catalogue))
     return catalogue
+
+
+def _shown(field: tuple[str, str, str]) -> str:
+    name, spec, conversion = field
+    return "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
 
 
 def status(lang: str, catalogue: Catalogue | None = None) -> str:

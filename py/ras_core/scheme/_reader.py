@@ -61,8 +61,11 @@ class Words:
     """What a document says in its other languages: for each language, each English text
     read with `Reader.words` and its translation, with the path it was read at."""
 
-    def __init__(self, languages: tuple[str, ...] = ("en",)) -> None:
+    def __init__(self, languages: tuple[str, ...] = ("en",), *, unreadable: bool = False) -> None:
         self.languages = languages
+        # The document's languages could not be read (that is its own problem): its
+        # translations are then neither required nor refused.
+        self.unreadable = unreadable
         self.found: dict[str, dict[str, tuple[str, str]]] = {lang: {} for lang in languages[1:]}
 
     def named(self) -> str:
@@ -160,6 +163,8 @@ class Reader:
             given = sibling in self.data
             if given or lang in words.languages:  # allowed here only in a document in that language
                 self._seen.add(sibling)
+            if words.unreadable:
+                continue
             if lang not in words.languages:
                 if given:
                     self.problem(

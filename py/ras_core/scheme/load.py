@@ -90,9 +90,16 @@ def _languages(data: Mapping[str, Any]) -> tuple[str, ...]:
     return ("en",)
 
 
+def _words(data: Mapping[str, Any]) -> Words:
+    head = data.get("scheme")
+    named = head.get("languages", ["en"]) if isinstance(head, dict) else ["en"]
+    languages = _languages(data)
+    return Words(languages, unreadable=languages == ("en",) and named != ["en"])
+
+
 def scheme_from_dict(data: Mapping[str, Any], *, source: str = "scheme.toml") -> Scheme:
     problems: list[Problem] = []
-    words = Words(_languages(data))
+    words = _words(data)
     top = Reader(data, "", problems, words)
     loader = _Loader(problems)
     scheme = loader.scheme(top)
