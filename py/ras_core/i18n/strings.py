@@ -144,7 +144,7 @@ def check(text: str, source: str, lang: str) -> Catalogue:
 
 def import_po(text: str, source: str, lang: str, into: Path) -> Catalogue:
     """Check `text` and write it to `into`, in the order of the messages; the entries a
-    translator left out keep what `into` had."""
+    translator left out keep what the package's own catalogue has."""
     translated = check(text, source, lang)
     existing = packaged(lang)
     merged = []
