@@ -47,8 +47,8 @@ serve: setup
 	$(BIN)/python build.py serve
 
 lint: setup
-	$(BIN)/ruff check py tests tools benchmarks build.py site/hooks.py site/site_content.py site/precompile.py site/stdlib_split.py
-	$(BIN)/ruff format --check py tests tools benchmarks build.py site/hooks.py site/site_content.py site/precompile.py site/stdlib_split.py
+	$(BIN)/ruff check py tests tools benchmarks build.py site/hooks.py site/site_content.py site/site_strings.py site/precompile.py site/stdlib_split.py
+	$(BIN)/ruff format --check py tests tools benchmarks build.py site/hooks.py site/site_content.py site/site_strings.py site/precompile.py site/stdlib_split.py
 
 typecheck: setup
 	$(BIN)/mypy

@@ -53,6 +53,7 @@ sys.path.insert(0, str(ROOT / "site"))  # site_content, shared with the MkDocs h
 from precompile import CompileError, compile_with_pyodide  # noqa: E402
 from ras_core import InputError, __version__, explain, load_scheme, scheme_to_dict  # noqa: E402
 from ras_core.scheme import Scheme  # noqa: E402
+from ras_core.scheme._reader import OTHER_LANGUAGES  # noqa: E402
 from site_content import LIMITS, load_council, load_nation, load_review  # noqa: E402
 from site_content import SCHEMES as SCHEME_FOLDER  # noqa: E402
 from stdlib_split import REST_ZIP, SplitError, imported_modules, split  # noqa: E402
@@ -206,11 +207,30 @@ def scheme_entry(scheme: Scheme, folder: str) -> dict[str, Any]:
         "person": scheme.person,
         "period": scheme.period,
         "speaks_of_them": scheme.speaks_of_them,
+        "welsh": "cy" in scheme.languages,
         "assessment": f"{folder}assessment.md",
         "method": f"{folder}method.md",
         "assessment_url": f"{folder}assessment/",
         "method_url": f"{folder}method/",
     }
+
+
+# The Welsh pages, in their navigation: a title (a draft, as in site/locale/cy.po) and a page.
+WELSH_NAV = [{"Hafan": "cy/index.md"}]
+
+
+def add_welsh(config: dict[str, Any], schemes: list[Scheme]) -> None:
+    """The Welsh pages (content/docs/cy/, copied with the rest) in a navigation of their
+    own (site/hooks.py), and what each scheme's texts are in Welsh, for the templates
+    (`scheme_words`). The assessment is not yet offered in Welsh: its template's words
+    are still to become the site's messages."""
+    words: dict[str, str] = {}
+    for scheme in schemes:
+        for lang, english, text in scheme.translations.entries:
+            if lang == "cy":
+                words.setdefault(english, text)
+    config["extra"]["scheme_words"] = {"cy": words}
+    config["nav"].append({"cy": WELSH_NAV})
 
 
 def add_schemes(config: dict[str, Any], docs: Path, first: Scheme, others: list[Scheme]) -> None:
@@ -240,6 +260,22 @@ def add_schemes(config: dict[str, Any], docs: Path, first: Scheme, others: list[
     nav = config.get("nav", [])
     after = next((i for i, item in enumerate(nav) if "method.md" in item.values()), len(nav) - 1)
     config["nav"] = [*nav[: after + 1], *pages, *nav[after + 1 :]]
+
+
+def check_words() -> list[str]:
+    """Each language's catalogues, checked as an import would check a translator's file
+    (site/locale/ for the templates and scripts, the core's inside the package); gives
+    what is not yet signed off, one line a catalogue, for the build to report."""
+    from ras_core.i18n import strings
+    from site_strings import SITE_STRINGS, catalogue_path
+
+    report = []
+    for code in OTHER_LANGUAGES:
+        for name, domain in (("the site's words", SITE_STRINGS), ("the core's sentences", strings.CORE)):
+            path = catalogue_path(code) if domain is SITE_STRINGS else strings.catalogue_path(code)
+            strings.check(path.read_text(encoding="utf-8-sig"), str(path.relative_to(ROOT)), code, domain)
+            report.append(f"{name}: {strings.status(code, domain=domain)}")
+    return report
 
 
 def build_wheel(work: Path) -> Path:
@@ -370,6 +406,7 @@ def build_pages(
     config["extra"]["theme_script"] = theme_script()
     config["hooks"] = [str(ROOT / "site" / hook) for hook in config.get("hooks", [])]
     add_schemes(config, docs, scheme, others or [])
+    add_welsh(config, [scheme, *(others or [])])
     config_file = work / "mkdocs.yml"
     config_file.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
     done = subprocess.run(
@@ -681,6 +718,9 @@ def build(scheme_path: Path | None = None, out: Path = DEFAULT_OUT, council_path
             scheme_path = paths[0]
         with step(f"check the content {council_path}, content/review.toml, content/nations/"):
             content = check_content(scheme, council_path)
+        with step("check the translations (site/locale/, py/ras_core/i18n/locale/)"):
+            words = check_words()
+        print("\n".join(f"  {line}" for line in words))
         with step("build the ras_core wheel"):
             wheel = build_wheel(work)
         with step("build the pages with MkDocs Material"):

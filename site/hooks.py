@@ -11,6 +11,13 @@ the statement it supports. OpenRAS's theme templates get the same facts as
 `config.extra.nation` and `config.extra.council`. The `last_reviewed` date in a page's front matter is shown at
 the foot of the page.
 
+A page's language is in its path: pages under `cy/` are Welsh (`page_language`). The
+navigation in site/mkdocs.yml ends with one section per language other than English
+(titled by the language's code), which `on_nav` takes out, so each page shows the
+navigation of its own language. The theme's templates write their own words with `t`
+and `tn` (site/site_strings.py) and a scheme's texts with `s`, each in the page's
+language; a page with a counterpart in the other language links to it.
+
 Council and scheme text is text, never markup: in guidance pages every `{{ value }}` is
 escaped for Markdown and HTML (see `markdown_value`), and OpenRAS's own theme templates
 (site/theme/), which put scheme text into HTML, are rendered with autoescaping on.
@@ -19,6 +26,7 @@ escaped for Markdown and HTML (see `markdown_value`), and OpenRAS's own theme te
 from __future__ import annotations
 
 import datetime
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +35,11 @@ from markupsafe import Markup
 
 from ras_core.explain import long_date as _long_date
 from ras_core.explain import markdown_text
+from ras_core.i18n import LANGUAGES, SOURCE, date_words
+from site_strings import Words
 
 THEME = Path(__file__).resolve().parent / "theme"
+OTHER = tuple(code for code in LANGUAGES if code != SOURCE)
 
 
 def long_date(day: datetime.date | str) -> str:
@@ -64,30 +75,105 @@ def own_template(name: str | None) -> bool:
     return name is not None and (THEME / name).is_file()
 
 
-def source_date(fact: dict[str, Any]) -> str:
+def source_date(fact: dict[str, Any], lang: str = SOURCE) -> str:
     """ "from 1 April 2015" (the day a rule or figure applies from) or "checked 23
-    November 2026" (the day it was last read in its source)."""
+    November 2026" (the day it was last read in its source), in `lang`."""
+    words = Words(lang)
     if "start" in fact:
-        return f"from {long_date(fact['start'])}"
-    return f"checked {long_date(fact['checked'])}"
+        return str(words.t("from {day}", day=_date(fact["start"], lang)))
+    return str(words.t("checked {day}", day=_date(fact["checked"], lang)))
 
 
-def cite(fact: dict[str, Any]) -> Markup:
+def _date(day: str, lang: str) -> str:
+    return date_words(datetime.date.fromisoformat(day), lang)
+
+
+def cite(fact: dict[str, Any], lang: str = SOURCE) -> Markup:
     """ "Source: [title](url), from 1 April 2015." for a guidance page, after the
     statement the fact supports. A fact without a source cannot be cited."""
     source = fact["source"]
     if not source.get("title") or not source.get("url"):
         raise jinja2.TemplateError(f"{fact.get('label', 'a fact')}: no source to cite")
-    return Markup(f"Source: [{markdown_text(source['title'])}]({source['url']}), {source_date(fact)}.")
+    return Words(lang).t(
+        "Source: [{title}]({url}), {when}.",
+        title=Markup(markdown_text(source["title"])),
+        url=Markup(source["url"]),
+        when=source_date(fact, lang),
+    )
+
+
+def page_language(src_uri: str) -> str:
+    """ "cy" for a page under cy/, else "en"."""
+    first = src_uri.split("/", 1)[0]
+    return first if first in OTHER and "/" in src_uri else SOURCE
+
+
+def counterpart(src_uri: str) -> str:
+    """The same page in the other language: "assessment.md" and "cy/assessment.md"."""
+    lang = page_language(src_uri)
+    return f"cy/{src_uri}" if lang == SOURCE else src_uri.split("/", 1)[1]
 
 
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
     env.autoescape = own_template
-    env.globals["source_date"] = source_date
+    _speak(env.globals, SOURCE, config)  # Material's own pages (404) are English
     return env
 
 
+def _speak(context: dict[str, Any], lang: str, config: Any) -> None:
+    words = Words(lang)
+    scheme_words: dict[str, str] = config["extra"].get("scheme_words", {}).get(lang, {})
+    context["page_lang"] = lang
+    context["source_date"] = functools.partial(source_date, lang=lang)
+    context["t"] = words.t
+    context["tn"] = words.tn
+    context["s"] = lambda text: scheme_words.get(text, text) if text else text
+
+
+# Each language's navigation, made once a build by on_nav.
+_NAVIGATIONS: dict[str, Any] = {}
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    """Each language other than English has its own navigation: the last sections of
+    the configured one, titled by their language's code, are taken out of it."""
+    from mkdocs.structure.nav import Navigation
+
+    others = {item.title: item for item in nav.items if getattr(item, "is_section", False) and item.title in OTHER}
+    english = [item for item in nav.items if item not in others.values()]
+    _NAVIGATIONS.clear()
+    _NAVIGATIONS[SOURCE] = _navigation(Navigation, english)
+    for code, section in others.items():
+        for child in section.children:
+            child.parent = None
+        _NAVIGATIONS[code] = _navigation(Navigation, section.children)
+    return _NAVIGATIONS[SOURCE]
+
+
+def _navigation(make: Any, items: list[Any]) -> Any:
+    pages = _pages(items)
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
+        page.previous_page, page.next_page = before, after
+    made = make(items, pages)
+    if made.homepage is None and pages:
+        made.homepage = pages[0]  # a language's own home page is the first of its pages
+    return made
+
+
+def _pages(items: list[Any]) -> list[Any]:
+    found: list[Any] = []
+    for item in items:
+        if getattr(item, "is_page", False):
+            found.append(item)
+        elif getattr(item, "is_section", False):
+            found += _pages(item.children)
+    return found
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    page.meta["lang"] = page_language(page.file.src_uri)
+    other = files.get_file_from_path(counterpart(page.file.src_uri))
+    page.meta["counterpart"] = other.url if other is not None else None
     if page.meta.get("generated"):  # made by build.py from the scheme, already escaped: used as it is
         return markdown
     extra = config["extra"]
@@ -98,7 +184,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
             scheme=extra["scheme"],
             nation=extra["nation"],
             schemes=[_linked(entry) for entry in extra.get("site_schemes", [])],
-            cite=cite,
+            cite=functools.partial(cite, lang=page.meta["lang"]),
             scheme_csp=Markup(extra.get("csp", "")),
         )
     except jinja2.TemplateError as error:
@@ -112,6 +198,11 @@ def _linked(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    lang = page.meta.get("lang", SOURCE)
     reviewed = page.meta.get("last_reviewed")
-    context["last_reviewed"] = long_date(reviewed) if reviewed else None
+    if isinstance(reviewed, str):
+        reviewed = datetime.date.fromisoformat(reviewed)
+    context["last_reviewed"] = date_words(reviewed, lang) if reviewed else None
+    context["nav"] = _NAVIGATIONS.get(lang, nav)
+    _speak(context, lang, config)
     return context

@@ -87,6 +87,8 @@ def _council(top: Reader) -> dict[str, Any]:
     council: dict[str, Any] = {
         key: top.text(key) for key in ("name", "team", "phone", "phone_hours", "email", "website", "complaints")
     }
+    # The council's name in Welsh, for the Welsh pages (its name as it is where it has none).
+    council["name_cy"] = top.text("name_cy", required=False) or council["name"]
     support = top.table("direct_payment_support")
     if support is not None:
         council["direct_payment_support"] = {key: support.text(key) for key in ("name", "phone", "offers")}

@@ -221,7 +221,10 @@ def test_the_new_scheme_has_the_new_rate_and_version_and_everything_else_as_it_w
     assert new.allocation.rate_per_point is not None and new.allocation.rate_per_point.value == Decimal("4.37")
     assert [q.id for _, q in new.questions()] == [q.id for _, q in example.questions()]
     changed = [(a, b) for a, b in zip(EXAMPLE.read_text().splitlines(), text.splitlines(), strict=True) if a != b]
-    assert len(changed) == 3  # version, rate, and the rate's description
+    # version, rate, and the rate's description in English and in Welsh
+    assert [old.split(" = ")[0] for old, _ in changed] == ["version", "description", "description_cy", "value"]
+    assert changed[2][1].startswith('description_cy = "Gwerth un pwynt bob wythnos: £43.70, cyfanswm cost')
+    assert new.say("cy", new.allocation.rate_per_point.description) == json.loads(changed[2][1].split(" = ", 1)[1])
 
 
 def load_scheme_text(text: str) -> Scheme:
@@ -410,7 +413,8 @@ def test_calibration_gives_a_scheme_with_a_base_amount_the_estimates_own_amounts
 
     source = EXAMPLE.read_text(encoding="utf-8").replace(
         "[allocation.rate_per_point]",
-        '[allocation.base]\nlabel = "Base amount"\ndescription = "Paid to everyone."\nvalue = 40\n\n'
+        '[allocation.base]\nlabel = "Base amount"\nlabel_cy = "Swm sylfaenol"\ndescription = "Paid to everyone."\n'
+        'description_cy = "Fe\'i telir i bawb."\nvalue = 40\n\n'
         "[allocation.rate_per_point]",
     )
     based = load_scheme_text(source)

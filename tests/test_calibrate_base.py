@@ -29,7 +29,10 @@ from ras_core.council.report import report_html
 from ras_core.council.stats import fit_sentence
 from ras_core.serialize import calibration_to_dict
 
-BASE_TOML = '[allocation.base]\nlabel = "Base amount"\ndescription = "Paid to everyone."\nvalue = 40\n\n'
+BASE_TOML = (
+    '[allocation.base]\nlabel = "Base amount"\nlabel_cy = "Swm sylfaenol"\n'
+    'description = "Paid to everyone."\ndescription_cy = "Fe\'i telir i bawb."\nvalue = 40\n\n'
+)
 
 
 def with_base_source() -> str:

@@ -22,7 +22,8 @@ def new_version(tmp_path: Path) -> Path:
     source = EXAMPLE.read_text(encoding="utf-8").replace('version = "2026.1"', 'version = "2026.2"', 1)
     source = source.replace("value = 5.12", "value = 4.00", 1).replace(
         "[allocation.rate_per_point]",
-        '[allocation.base]\nlabel = "Base amount"\ndescription = "Paid to everyone."\nvalue = 20\n\n'
+        '[allocation.base]\nlabel = "Base amount"\nlabel_cy = "Swm sylfaenol"\ndescription = "Paid to everyone."\n'
+        'description_cy = "Fe\'i telir i bawb."\nvalue = 20\n\n'
         "[allocation.rate_per_point]",
     )
     path = tmp_path / "new.toml"

@@ -268,3 +268,22 @@ def test_an_import_into_a_place_it_cannot_write_is_a_clear_problem(tmp_path: Pat
     done = ras("strings", "import", exported, "--lang", "cy", "--into", tmp_path)  # a folder
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith(f"{tmp_path}: 1 problem found\n") and "Traceback" not in done.stderr
+
+
+def test_ras_estimate_speaks_welsh_for_a_scheme_in_welsh_and_refuses_it_for_one_in_english_only() -> None:
+    from conftest import ROOT
+    from helpers import ras
+
+    answers = ROOT / "content" / "answers" / "example-answers.json"
+    welsh = ras("estimate", "--scheme", ROOT / "content" / "schemes" / "example.toml", answers, "--lang", "cy")
+    assert welsh.returncode == 0, welsh.stderr
+    assert welsh.stdout.splitlines()[0] == "Eich cyllideb ddangosol: £150 i £175 yr wythnos"
+    assert "1. Gofal personol. Faint o help sydd ei angen arnoch i ymolchi a chadw'n lân?" in welsh.stdout
+    carers = ROOT / "content" / "schemes" / "carers-example.toml"
+    refused = ras("estimate", "--scheme", carers, answers, "--lang", "cy")
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[1] == (
+        f"{carers}: scheme.languages: The scheme 'carers-example' is written in English only, so its result cannot "
+        "be given in Welsh: its questions and labels have no translation (a scheme gives its languages in [scheme], "
+        'such as languages = ["en", "cy"]).'
+    )

@@ -46,7 +46,7 @@ def test_a_misspelt_council_key_is_named_with_what_is_allowed(tmp_path: Path) ->
         f"{path}: phone_hours: missing; expected text",
         f"{path}: guided.idle_minutes: must be a whole number from 1 to 240, got 0",
         f"{path}: phone_hour: unknown key; allowed keys here: accessibility, complaints, direct_payment_support, "
-        "email, guided, name, phone, phone_hours, privacy, rules, schemes, team, website",
+        "email, guided, name, name_cy, phone, phone_hours, privacy, rules, schemes, team, website",
     ]
 
 

@@ -72,6 +72,7 @@ def test_one_question_with_them_wording_lists_every_text_still_without_it() -> N
 
 def test_them_wording_without_its_text_is_refused() -> None:
     text = EXAMPLE.read_text(encoding="utf-8").replace('intro = "Washing, using the toilet and getting dressed."\n', "")
+    text = text.replace('intro_cy = "Ymolchi, defnyddio\'r toiled a gwisgo."\n', "")
     assert problems(text) == [
         "broken.toml: domains[0].intro_them: only where intro is given (the same text for someone answering "
         "for another person); remove this"

@@ -206,3 +206,30 @@ def test_the_same_scheme_text_again_keeps_the_scheme_loaded_and_another_replaces
     assert reply(web.load_scheme_text(carers))["scheme"]["id"] == "carers-example"
     assert reply(web.load_scheme_text(EXAMPLE_TEXT)) == reply(first)
     assert web._loaded[0] is not loaded and web._loaded[0].id == "example"
+
+
+def test_an_estimate_in_welsh_has_the_same_figures_and_welsh_words() -> None:
+    from conftest import ROOT
+
+    answers = (ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8")
+    english, welsh = reply(web.estimate_json(answers)), reply(web.estimate_json(answers, "cy"))
+    assert welsh["result"] == english["result"]
+    assert english["words"]["band"] == "£150 to £175 a week"
+    assert welsh["words"]["band"] == "£150 i £175 yr wythnos"
+    assert welsh["words"]["lines"][0]["text"] == "Eich cyllideb ddangosol: £150 i £175 yr wythnos"
+
+
+def test_an_estimate_in_welsh_is_refused_for_a_scheme_in_english_only() -> None:
+    from conftest import ROOT
+
+    carers = ROOT / "content" / "schemes" / "carers-example.toml"
+    assert reply(web.load_scheme_text(carers.read_text(encoding="utf-8")))["ok"]
+    assert problems(web.estimate_json("{}", "cy")) == [
+        "The scheme 'carers-example' is written in English only, so its result cannot be given in Welsh: its "
+        "questions and labels have no translation (a scheme gives its languages in [scheme], such as "
+        'languages = ["en", "cy"]).'
+    ]
+    assert problems(web.estimate_json("{}", "fr"))[0].endswith(
+        "cannot be given in fr: its questions and labels "
+        'have no translation (a scheme gives its languages in [scheme], such as languages = ["en", "cy"]).'
+    )

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from . import __version__
 from .estimate.figures import estimate
-from .estimate.words import as_text, lines
+from .estimate.words import as_text, lines, unspoken
 from .explain import explain
 from .files import read_bytes, read_text, write_text
+from .i18n import LANGUAGES, SOURCE
 from .i18n.command import add_strings_command
 from .scheme._reader import language_names
 from .scheme.answers import answers_from_json
@@ -63,12 +64,15 @@ def cmd_scheme(args: argparse.Namespace) -> int:
 
 def cmd_estimate(args: argparse.Namespace) -> int:
     scheme = _scheme(args.scheme)
+    refused = None if args.json else unspoken(scheme, args.lang)
+    if refused is not None:
+        raise SchemeError(args.scheme, [Problem(path="scheme.languages", message=refused, names_its_place=True)])
     answers = answers_from_json(read_text(args.answers), scheme, source=args.answers)
     result = estimate(scheme, answers)
     if args.json:
         print(json.dumps(estimate_to_dict(result), indent=2, ensure_ascii=False))
     else:
-        print(as_text(lines(result)))
+        print(as_text(lines(result, args.lang), args.lang))
     return 0
 
 
@@ -236,6 +240,14 @@ def parser() -> argparse.ArgumentParser:
         "(older files without format, with helpers_willing true, false or null, are read too)",
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=SOURCE,
+        help="the language of the result's words: en (English, the default) or cy (Welsh, for a scheme "
+        "in English and Welsh; a draft until the council's translation service signs it off). The "
+        "figures are the same; --json gives figures only, so it has no language",
+    )
 
     p = _command(
         sub,

@@ -18,7 +18,8 @@ from collections.abc import Callable
 from typing import Any, ParamSpec
 
 from .estimate.figures import estimate
-from .estimate.words import words
+from .estimate.words import unspoken, words
+from .i18n import SOURCE
 from .scheme.answers import answers_from_json
 from .scheme.errors import AnswersError, InputError, Problem, shown
 from .scheme.load import scheme_from_toml
@@ -169,17 +170,21 @@ OPTION_NAMES = {
 
 
 @_guarded
-def estimate_json(answers_text: str) -> str:
-    """The estimate for an answers file's text: the result JSON, and its words and lines."""
+def estimate_json(answers_text: str, lang: str = SOURCE) -> str:
+    """The estimate for an answers file's text: the result JSON, and its words and lines
+    in `lang` (the page's language: "en" or "cy"; the figures are the same in each)."""
     if not _loaded:
         return _reply({"ok": False, "problems": [NOT_LOADED]})
     scheme = _loaded[0]
+    refused = unspoken(scheme, lang)
+    if refused is not None:
+        return _refuse([refused])
     try:
         answers = answers_from_json(answers_text, scheme, source="answers")
     except InputError as error:
         return _problems(error)
     result = estimate(scheme, answers)
-    return _reply({"ok": True, "result": estimate_to_dict(result), "words": words(result)})
+    return _reply({"ok": True, "result": estimate_to_dict(result), "words": words(result, lang)})
 
 
 @_guarded

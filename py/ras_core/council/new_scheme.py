@@ -15,10 +15,12 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ..i18n import SOURCE, message
 from ..scheme import money
 from ..scheme.errors import SchemeError
 from ..scheme.load import scheme_from_toml
-from .calibrate import ROUNDED, Calibration, rate_text
+from ..scheme.model import Translations
+from .calibrate import RATE_PLACES, Calibration, rate_text
 from .cases import CasesError
 
 _DIGITS = re.compile(r"[0-9]{1,9}")
@@ -106,34 +108,56 @@ def _assign(path: tuple[str, ...], table: tuple[str, ...], value: str) -> str:
     return f"{key} = {value}\n"
 
 
+_DESCRIPTION = message(
+    "What one point is worth each week: {how}{less}, divided by the {points} points of {cases} cases, {rounded}.",
+    note="A recalibrated scheme's description of its rate per point.",
+)
+_HOW_TARGET = message("{amount}, the target total weekly budget")
+_HOW_COST = message("{amount}, the total current weekly cost of {cases} cases")
+_LESS = message(", less the base amount of {base} for each case ({all} in all)")
+_ROUNDED = message("rounded to {places} decimal places")
+
+
+def rate_description(result: Calibration, lang: str) -> str:
+    """How the new rate was worked out, as the scheme's description of it, in `lang`."""
+    cases = len(result.cases.cases)
+    if result.target_total is not None:
+        how = _HOW_TARGET.say(lang, amount=money.pounds_exact(result.target_total))
+    else:
+        how = _HOW_COST.say(lang, amount=money.pounds_exact(result.total_cost), cases=f"{cases:,}")
+    less = ""
+    if result.base:
+        less = _LESS.say(lang, base=money.pounds_exact(result.base), all=money.pounds_exact(cases * result.base))
+    return _DESCRIPTION.say(
+        lang,
+        how=how,
+        less=less,
+        points=f"{result.total_points:,}",
+        cases=f"{cases:,}",
+        rounded=_ROUNDED.say(lang, places=RATE_PLACES),
+    )
+
+
 def recalibrated_toml(source: str, result: Calibration, version: str) -> str:
     """The scheme's TOML with the new rate and version; everything else as it was.
 
     The new text is read back with the scheme loader and compared with the scheme it
     came from, so a file is only offered if it loads and differs in exactly these three
-    figures.
+    figures (the rate's description in each of the scheme's languages).
     """
     source = source.removeprefix("\ufeff")
-    cases = len(result.cases.cases)
-    if result.target_total is not None:
-        how = f"{money.pounds_exact(result.target_total)}, the target total weekly budget"
-    else:
-        how = f"{money.pounds_exact(result.total_cost)}, the total current weekly cost of {cases:,} cases"
-    less = ""
-    if result.base:
-        less = (
-            f", less the base amount of {money.pounds_exact(result.base)} for each case "
-            f"({money.pounds_exact(cases * result.base)} in all)"
-        )
-    description = (
-        f"What one point is worth each week: {how}{less}, divided by the {result.total_points:,} points "
-        f"of {cases:,} cases, {ROUNDED}."
-    )
+    description = rate_description(result, SOURCE)
     rate_table = ("allocation", "rate_per_point")
-    changes = {
+    changes: dict[tuple[str, ...], str] = {
         ("scheme", "version"): toml_string(version),
         (*rate_table, "value"): rate_text(result.rate_used),
         (*rate_table, "description"): toml_string(description),
+        # A scheme in more than one language says the new rate in each.
+        **{
+            (*rate_table, f"description_{lang}"): toml_string(rate_description(result, lang))
+            for lang in result.scheme.languages
+            if lang != SOURCE
+        },
     }
     out = []
     done: set[tuple[str, ...]] = set()
@@ -156,9 +180,14 @@ def _check_reads_back(text: str, result: Calibration, version: str, description:
     old = result.scheme
     rate = old.allocation.rate_per_point
     assert rate is not None  # a rate scheme: recalibrated_toml found its rate
+    translations = tuple(
+        (lang, description, rate_description(result, lang)) if english == rate.description else (lang, english, text)
+        for lang, english, text in old.translations.entries
+    )
     expected = replace(
         old,
         version=version,
+        translations=Translations(entries=translations),
         allocation=replace(
             old.allocation, rate_per_point=replace(rate, value=result.rate_used, description=description)
         ),

@@ -1,4 +1,5 @@
-"""`ras strings`: the translators' command (export, import, status), for `ras_core.cli`."""
+"""`ras strings`: the translators' command (export, import, status), for `ras_core.cli`;
+the site's own strings have the same actions (site/site_strings.py), through `add_actions`."""
 
 from __future__ import annotations
 
@@ -11,21 +12,22 @@ from . import LANGUAGES, strings
 
 
 def cmd_strings(args: argparse.Namespace) -> int:
+    domain: strings.Domain = args.domain
     if args.action == "export":
-        text = strings.export(args.lang)
+        text = strings.export(args.lang, domain)
         if args.out:
             write_text(Path(args.out), text)
-            print(f"{args.out}: {len(strings.every_message())} messages")
+            print(f"{args.out}: {len(domain.messages())} messages")
         else:
             sys.stdout.write(text)
         return 0
     if args.action == "import":
-        into = Path(args.into) if args.into else strings.catalogue_path(args.lang)
-        catalogue = strings.import_po(read_text(args.file), args.file, args.lang, into)
+        into = Path(args.into) if args.into else domain.path(args.lang)
+        catalogue = strings.import_po(read_text(args.file), args.file, args.lang, into, domain)
         print(f"{into}: written from {args.file}")
-        print(strings.status(args.lang, catalogue))
+        print(strings.status(args.lang, catalogue, domain))
         return 0
-    print(strings.status(args.lang))
+    print(strings.status(args.lang, domain=domain))
     return 0
 
 
@@ -44,7 +46,13 @@ def add_strings_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items() if code != "en")
         + ".",
     )
-    p.set_defaults(run=cmd_strings)
+    add_actions(p, strings.CORE, "the package's own")
+
+
+def add_actions(p: argparse.ArgumentParser, domain: strings.Domain, own: str) -> None:
+    """export, import and status, for the messages of `domain` (`own`: where its
+    catalogues are, for --into's help)."""
+    p.set_defaults(run=cmd_strings, domain=domain)
     actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     languages = [code for code in LANGUAGES if code != "en"]
     e = actions.add_parser("export", help="write a language's PO file", description="Write a language's PO file.")
@@ -58,6 +66,6 @@ def add_strings_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     i.add_argument("file", metavar="FILE.po")
     i.add_argument("--lang", required=True, choices=languages, help="the file's language")
-    i.add_argument("--into", metavar="FILE.po", help="the catalogue to write (default: the package's own)")
+    i.add_argument("--into", metavar="FILE.po", help=f"the catalogue to write (default: {own})")
     st = actions.add_parser("status", help="count signed-off, draft and missing translations")
     st.add_argument("lang", choices=languages, help="the language")

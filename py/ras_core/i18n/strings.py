@@ -9,13 +9,19 @@ a translated PO file, checks it against the messages (each one known, the same
 language's own plural rule) and, only when nothing is wrong, writes it as the
 package's catalogue. Every problem is reported at once, with the file and line.
 Status counts what is signed off, what is a draft and what is not translated.
+
+The same functions serve every set of messages with its own catalogues (a `Domain`):
+the core's (`CORE`, the default, inside the package) and the site's templates and
+scripts (`site/site_strings.py`, for `build.py strings`), so a translator's file is
+checked the same way whichever it is.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..files import write_text
@@ -42,6 +48,21 @@ def catalogue_path(lang: str) -> Path:
     return Path(__file__).parent / "locale" / f"{check_language(lang)}.po"
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Domain:
+    """A set of messages with a catalogue for each language: where they come from, where
+    each catalogue is, and any check of a translation beyond its placeholders (a text
+    with HTML must keep the English's tags): a problem's words, or None."""
+
+    messages: Callable[[], list[Message]]
+    catalogue: Callable[[str], Catalogue]
+    path: Callable[[str], Path]
+    also_check: Callable[[Message, str], str | None] | None = None
+
+
+CORE = Domain(messages=every_message, catalogue=packaged, path=catalogue_path)
+
+
 def _header(lang: str, existing: Catalogue) -> dict[str, str]:
     return {
         "Project-Id-Version": "OpenRAS",
@@ -53,12 +74,12 @@ def _header(lang: str, existing: Catalogue) -> dict[str, str]:
     }
 
 
-def export(lang: str) -> str:
+def export(lang: str, domain: Domain = CORE) -> str:
     """`lang`'s PO file with every message, translated or not."""
-    existing = packaged(check_language(lang))
+    existing = domain.catalogue(check_language(lang))
     count, _ = plural_rule(existing.header)
     entries = []
-    for made in every_message():
+    for made in domain.messages():
         found = existing.find(made.msgid, made.context)
         empty = ("",) * (count if made.plural is not None else 1)
         entries.append(
@@ -75,20 +96,20 @@ def export(lang: str) -> str:
     return write_po(Catalogue(header=_header(lang, existing), entries=tuple(entries)))
 
 
-def check(text: str, source: str, lang: str) -> Catalogue:
+def check(text: str, source: str, lang: str, domain: Domain = CORE) -> Catalogue:
     """The translated catalogue in `text`, checked; a CatalogueError with every problem."""
     check_language(lang)
     catalogue = read_po(text, source)
     problems: list[Problem] = []
-    expected = packaged(lang).header["Plural-Forms"]
+    expected = domain.catalogue(lang).header["Plural-Forms"]
     if catalogue.header.get("Plural-Forms", "").replace(" ", "") != expected.replace(" ", ""):
         problems.append(
             Problem(path="header", message=f"Plural-Forms must be the rule for {LANGUAGES[lang]}: {expected}")
         )
     if catalogue.header.get("Language", lang) != lang:
         problems.append(Problem(path="header", message=f"Language is {catalogue.header['Language']!r}, not {lang!r}"))
-    count, _ = plural_rule(packaged(lang).header)
-    known = {made.key: made for made in every_message()}
+    count, _ = plural_rule(domain.catalogue(lang).header)
+    known = {made.key: made for made in domain.messages()}
     for entry in catalogue.entries:
         where = f"line {entry.line}"
         made = known.get(entry.key)
@@ -137,18 +158,24 @@ def check(text: str, source: str, lang: str) -> Catalogue:
                     )
                 )
                 break
+        if domain.also_check is not None:
+            for text_ in entry.strings:
+                problem = domain.also_check(made, text_) if text_ else None
+                if problem is not None:
+                    problems.append(Problem(path=where, message=problem))
+                    break
     if problems:
         raise CatalogueError(source, problems)
     return catalogue
 
 
-def import_po(text: str, source: str, lang: str, into: Path) -> Catalogue:
+def import_po(text: str, source: str, lang: str, into: Path, domain: Domain = CORE) -> Catalogue:
     """Check `text` and write it to `into`, in the order of the messages; the entries a
     translator left out keep what the package's own catalogue has."""
-    translated = check(text, source, lang)
-    existing = packaged(lang)
+    translated = check(text, source, lang, domain)
+    existing = domain.catalogue(lang)
     merged = []
-    for made in every_message():
+    for made in domain.messages():
         entry = translated.find(made.msgid, made.context) or existing.find(made.msgid, made.context)
         if entry is not None:
             merged.append(replace(entry, notes=(made.note,) if made.note else (), places=(), line=0))
@@ -162,11 +189,11 @@ def _shown(field: tuple[str, str, str]) -> str:
     return "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
 
 
-def status(lang: str, catalogue: Catalogue | None = None) -> str:
+def status(lang: str, catalogue: Catalogue | None = None, domain: Domain = CORE) -> str:
     """One line: how many messages `lang` has signed off, as drafts, and not at all."""
-    catalogue = catalogue or packaged(check_language(lang))
+    catalogue = catalogue or domain.catalogue(check_language(lang))
     signed = drafts = missing = 0
-    for made in every_message():
+    for made in domain.messages():
         entry = catalogue.find(made.msgid, made.context)
         if entry is None or not entry.translated:
             missing += 1

@@ -70,7 +70,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ...i18n import SOURCE, message
 from ...scheme import money
-from ...scheme.model import Reference
+from ...scheme._reader import OTHER_LANGUAGES, language_names
+from ...scheme.model import Reference, Scheme
 from .phrases import band_words, hours_words, listing, points, quoted, sentence, year_words
 from .screen import conditions_line, eligibility_line, law, points_say_no, risk_answer, unable_line
 from .voice import FOR_SOMEONE_ELSE, Voice, voice, voiced
@@ -79,7 +80,18 @@ from .working import Step, in_language, working
 if TYPE_CHECKING:
     from ..figures import Estimate
 
-__all__ = ["Line", "Step", "as_text", "band_words", "hours_words", "lines", "words", "working", "year_words"]
+__all__ = [
+    "Line",
+    "Step",
+    "as_text",
+    "band_words",
+    "hours_words",
+    "lines",
+    "unspoken",
+    "words",
+    "working",
+    "year_words",
+]
 
 BULLETED = ("individual", "outcome", "risk")
 
@@ -206,7 +218,7 @@ def lines(result: Estimate, lang: str = SOURCE) -> list[Line]:
     out += [Line("working", step.text, reference=step.reference) for step in steps]
     out.append(Line("heading", _ELIGIBLE_HEADING.say(lang, v)))
     out.append(Line("eligibility", eligibility_line(result, lang)))
-    out += [Line("outcome", outcome.said(v.them)) for outcome in result.outcomes_unmet]
+    out += [Line("outcome", result.scheme.say(lang, outcome.said(v.them))) for outcome in result.outcomes_unmet]
     out += [Line("risk", risk_answer(say(q.asked(v.them)), say(q.answer), lang)) for q in result.risk_answers]
     unable = unable_line(result, lang)
     if unable is not None:
@@ -275,6 +287,18 @@ def as_text(result_lines: list[Line], lang: str = SOURCE) -> str:
         if line.reference is not None:
             out.append("   " + _SOURCE.say(lang, title=line.reference.title))
     return "\n".join(out)
+
+
+def unspoken(scheme: Scheme, lang: str) -> str | None:
+    """Why a result in `lang` cannot be written for `scheme`, or None when it can: the
+    core's words would be in `lang` but the scheme's questions and labels in English."""
+    if lang in scheme.languages:
+        return None
+    return (
+        f"The scheme {scheme.id!r} is written in {language_names(scheme.languages)} only, so its result "
+        f"cannot be given in {OTHER_LANGUAGES.get(lang, lang)}: its questions and labels have no translation "
+        f'(a scheme gives its languages in [scheme], such as languages = ["en", "cy"]).'
+    )
 
 
 def words(result: Estimate, lang: str = SOURCE) -> dict[str, Any]:

@@ -248,7 +248,7 @@ def working_step(result: Estimate, lang: str = SOURCE) -> str:
             return _RISK_UNSCREENED.say(lang, v, text=text, unscreened=no_threshold(v, lang))
         text = f"{text} {_PROVIDES_STEP.say(lang, risk=eligibility.threshold.label.lower())}"
     else:
-        listed = "; ".join(o.said(v.them) for o in result.outcomes_unmet) or _NONE.say(lang)
+        listed = "; ".join(result.scheme.say(lang, o.said(v.them)) for o in result.outcomes_unmet) or _NONE.say(lang)
         step = _CARER_STEP if eligibility.rules.person == "carer" else _ADULT_STEP
         text = step.say(lang, v, listed=listed, n=len(result.outcomes_unmet), needed=_needed(result))
     return (_LIKELY if result.likely_eligible else _MAY_NOT).say(lang, v, text=text)

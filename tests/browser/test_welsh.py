@@ -1,0 +1,83 @@
+"""The Welsh pages: in Welsh (`lang="cy"`, Material's words and the site's own from
+site/locale/cy.po), each linked to its English counterpart and back, with a navigation
+of their own, and no English string of the site's catalogue left on them."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from playwright.sync_api import Page, expect
+
+from .conftest import ROOT, Site
+
+sys.path.insert(0, str(ROOT / "site"))
+import site_strings
+
+
+def english_left(text: str) -> list[str]:
+    """The site's strings whose English (without its tags; a placeholder matches
+    anything) is in `text` although the string has a Welsh translation."""
+    left = []
+    for made in site_strings.messages():
+        entry = site_strings.catalogue("cy").find(made.msgid)
+        if entry is None or not entry.translated or entry.strings[0] == made.msgid:
+            continue
+        plain = re.sub(r"<[^>]+>", "", made.msgid)
+        pattern = ".+?".join(re.escape(part) for part in re.split(r"\{[^}]*\}", plain))
+        if re.search(pattern, text):
+            left.append(made.msgid)
+    return left
+
+
+def test_the_welsh_home_page_is_in_welsh_with_no_english_string_of_the_site_left(page: Page, site: Site) -> None:
+    page.goto(site.url + "cy/")
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    expect(page.locator("h1")).to_have_text("Eich cyllideb bersonol")
+    text = page.locator("body").inner_text()
+    assert english_left(text) == []
+    assert "Adolygwyd ddiwethaf: 3 Rhagfyr 2026." in text
+    assert "Ffynhonnell: Care and support statutory guidance, paragraph 11.24, gwiriwyd 23 Tachwedd 2026." in text
+    # The check would find an English string: the English home page has them.
+    page.goto(site.url)
+    assert english_left(page.locator("body").inner_text())
+
+
+def test_the_welsh_page_has_its_own_navigation(page: Page, site: Site) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site.url + "cy/")
+    navigation = page.locator("nav.md-nav--primary").inner_text()
+    assert "Hafan" in navigation
+    assert "Estimate your budget" not in navigation and "Glossary" not in navigation
+    page.goto(site.url)
+    assert "Hafan" not in page.locator("nav.md-nav--primary").inner_text()
+
+
+def test_each_page_links_to_its_counterpart_in_the_other_language(page: Page, site: Site) -> None:
+    page.goto(site.url)
+    welsh = page.locator(".openras-language a")
+    expect(welsh).to_have_attribute("lang", "cy")
+    expect(welsh).to_have_attribute("hreflang", "cy")
+    expect(page.locator('link[rel="alternate"][hreflang="cy"]')).to_have_count(1)
+    welsh.click()
+    expect(page).to_have_url(site.url + "cy/")
+    english = page.locator(".openras-language a")
+    expect(english).to_have_attribute("lang", "en")
+    expect(english).to_have_accessible_name("English: read this page in English")
+    english.click()
+    expect(page).to_have_url(site.url)
+    # A page with no Welsh yet has no link to one.
+    page.goto(site.url + "glossary/")
+    expect(page.locator(".openras-language")).to_have_count(0)
+
+
+def test_the_first_tab_on_a_welsh_page_is_the_skip_link_in_welsh(page: Page, site: Site) -> None:
+    page.goto(site.url + "cy/")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Neidio i'r cynnwys")
+    # The link to the English page is in the keyboard's order, before the content.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.closest('.openras-language') !== null"):
+            break
+    expect(page.locator(":focus")).to_have_accessible_name("English: read this page in English")
