@@ -52,6 +52,7 @@ sys.path.insert(0, str(ROOT / "site"))  # site_content, shared with the MkDocs h
 
 from precompile import CompileError, compile_with_pyodide  # noqa: E402
 from ras_core import InputError, __version__, explain, load_scheme, scheme_to_dict  # noqa: E402
+from ras_core.estimate.words.working import WILLING_LABELS  # noqa: E402
 from ras_core.scheme import Scheme  # noqa: E402
 from ras_core.scheme._reader import OTHER_LANGUAGES  # noqa: E402
 from site_content import LIMITS, load_council, load_nation, load_review  # noqa: E402
@@ -215,22 +216,38 @@ def scheme_entry(scheme: Scheme, folder: str) -> dict[str, Any]:
     }
 
 
-# The Welsh pages, in their navigation: a title (a draft, as in site/locale/cy.po) and a page.
-WELSH_NAV = [{"Hafan": "cy/index.md"}]
+# The Welsh pages' titles (drafts, as in site/locale/cy.po): the home page, and each
+# scheme's assessment by who it is for.
+WELSH_HOME = {"Hafan": "cy/index.md"}
+WELSH_ESTIMATE = {"adult": "Amcangyfrif eich cyllideb bersonol", "carer": "Amcangyfrif cyllideb gofalwr"}
 
 
-def add_welsh(config: dict[str, Any], schemes: list[Scheme]) -> None:
-    """The Welsh pages (content/docs/cy/, copied with the rest) in a navigation of their
-    own (site/hooks.py), and what each scheme's texts are in Welsh, for the templates
-    (`scheme_words`). The assessment is not yet offered in Welsh: its template's words
-    are still to become the site's messages."""
+def add_welsh(config: dict[str, Any], docs: Path, schemes: list[Scheme]) -> None:
+    """The Welsh pages in a navigation of their own (site/hooks.py): content/docs/cy/
+    (copied with the rest), and an assessment page for each scheme written in Welsh, at
+    cy/ and under cy/<id>/ as in English. What each scheme's texts are in Welsh goes to
+    the templates as `scheme_words`."""
     words: dict[str, str] = {}
-    for scheme in schemes:
+    pages: list[dict[str, str]] = [WELSH_HOME]
+    for index, scheme in enumerate(schemes):
+        if "cy" not in scheme.languages:
+            continue
         for lang, english, text in scheme.translations.entries:
             if lang == "cy":
                 words.setdefault(english, text)
+        folder = docs / "cy" / ("" if index == 0 else scheme.id)
+        folder.mkdir(parents=True, exist_ok=True)
+        title = WELSH_ESTIMATE.get(scheme.person, WELSH_ESTIMATE["adult"])
+        meta = "" if index == 0 else f"scheme: {scheme.id}\n"
+        (folder / "assessment.md").write_text(
+            f"---\ntitle: {json.dumps(title)}\ntemplate: assessment.html\n{meta}hide:\n  - toc\n  - navigation\n---\n",
+            encoding="utf-8",
+        )
+        pages.append({title: (folder / "assessment.md").relative_to(docs).as_posix()})
+    # The answers to "are they willing and able to keep helping?" are the core's words.
+    words.update({label.msgid: label.say("cy") for label in WILLING_LABELS.values()})
     config["extra"]["scheme_words"] = {"cy": words}
-    config["nav"].append({"cy": WELSH_NAV})
+    config["nav"].append({"cy": pages})
 
 
 def add_schemes(config: dict[str, Any], docs: Path, first: Scheme, others: list[Scheme]) -> None:
@@ -406,7 +423,7 @@ def build_pages(
     config["extra"]["theme_script"] = theme_script()
     config["hooks"] = [str(ROOT / "site" / hook) for hook in config.get("hooks", [])]
     add_schemes(config, docs, scheme, others or [])
-    add_welsh(config, [scheme, *(others or [])])
+    add_welsh(config, docs, [scheme, *(others or [])])
     config_file = work / "mkdocs.yml"
     config_file.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
     done = subprocess.run(

@@ -36,7 +36,7 @@ from markupsafe import Markup
 from ras_core.explain import long_date as _long_date
 from ras_core.explain import markdown_text
 from ras_core.i18n import LANGUAGES, SOURCE, date_words
-from site_strings import Words
+from site_strings import Words, script_words
 
 THEME = Path(__file__).resolve().parent / "theme"
 OTHER = tuple(code for code in LANGUAGES if code != SOURCE)
@@ -94,11 +94,13 @@ def cite(fact: dict[str, Any], lang: str = SOURCE) -> Markup:
     source = fact["source"]
     if not source.get("title") or not source.get("url"):
         raise jinja2.TemplateError(f"{fact.get('label', 'a fact')}: no source to cite")
-    return Words(lang).t(
-        "Source: [{title}]({url}), {when}.",
-        title=Markup(markdown_text(source["title"])),
-        url=Markup(source["url"]),
-        when=source_date(fact, lang),
+    return Markup(
+        Words(lang).t(
+            "Source: [{title}]({url}), {when}.",
+            title=Markup(markdown_text(source["title"])),
+            url=Markup(source["url"]),
+            when=source_date(fact, lang),
+        )
     )
 
 
@@ -124,10 +126,13 @@ def _speak(context: dict[str, Any], lang: str, config: Any) -> None:
     words = Words(lang)
     scheme_words: dict[str, str] = config["extra"].get("scheme_words", {}).get(lang, {})
     context["page_lang"] = lang
+    context["script_words"] = script_words(lang)
     context["source_date"] = functools.partial(source_date, lang=lang)
     context["t"] = words.t
     context["tn"] = words.tn
     context["s"] = lambda text: scheme_words.get(text, text) if text else text
+    # A council's or a nation's text in the page's language: its `KEY_cy` on a Welsh page.
+    context["w"] = lambda facts, key: (facts.get(f"{key}_{lang}") if lang != SOURCE else None) or facts.get(key)
 
 
 # Each language's navigation, made once a build by on_nav.

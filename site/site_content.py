@@ -7,8 +7,10 @@ getters as a scheme. Every problem in a file is reported together, with the file
 dotted path and what is allowed, so a misspelt key fails the build with its place
 instead of surfacing as a template error on some page. The loaders give back plain
 dicts (dates as ISO text), because MkDocs hands its configuration to the templates as
-JSON. Values that several pages use (upload limits, the guided session's time-outs)
-are defined here once and handed to the pages by the build.
+JSON. A text in a nation's law may have its Welsh beside it, in the same key with
+`_cy` added (`name_cy`, `value_cy`), which comes through as one more key; Welsh
+without its English is refused. Values that several pages use (upload limits, the
+guided session's time-outs) are defined here once and handed to the pages by the build.
 """
 
 from __future__ import annotations
@@ -87,8 +89,10 @@ def _council(top: Reader) -> dict[str, Any]:
     council: dict[str, Any] = {
         key: top.text(key) for key in ("name", "team", "phone", "phone_hours", "email", "website", "complaints")
     }
-    # The council's name in Welsh, for the Welsh pages (its name as it is where it has none).
+    # Texts the Welsh pages show, in Welsh (KEY_cy); without one, a page shows the English.
     council["name_cy"] = top.text("name_cy", required=False) or council["name"]
+    for key in ("team", "phone_hours", "complaints"):
+        council[f"{key}{WELSH}"] = top.text(f"{key}{WELSH}", required=False)
     support = top.table("direct_payment_support")
     if support is not None:
         council["direct_payment_support"] = {key: support.text(key) for key in ("name", "phone", "offers")}
@@ -101,6 +105,7 @@ def _council(top: Reader) -> dict[str, Any]:
             "left_over_weeks": _positive(rules, "left_over_weeks", default=8, most=52),
             "pa_hourly_rate_note": rules.text("pa_hourly_rate_note", required=False),
             "review_timing": rules.text("review_timing", required=False),
+            "review_timing_cy": rules.text("review_timing_cy", required=False),
         }
         rules.done()
     council["schemes"] = _schemes(top)
@@ -204,6 +209,9 @@ def _entries(top: Reader, key: str, fields: tuple[str, ...]) -> list[dict[str, s
 
 # -- each nation's law ---------------------------------------------------------------------
 
+# The ending of a key that holds the Welsh of the text in the same key without it.
+WELSH = "_cy"
+
 
 def load_nation(nation: str, folder: Path = NATIONS) -> dict[str, Any]:
     """The facts of one nation's law: the UK-wide facts, with the nation's own on top.
@@ -212,7 +220,11 @@ def load_nation(nation: str, folder: Path = NATIONS) -> dict[str, Any]:
     on https) and a `start` date (the day it applies from) or a `checked` date (the
     day it was last read in its source). A fact that could not be confirmed keeps its
     source and date but leaves its values empty, and the pages then say the council
-    will tell the person."""
+    will tell the person.
+
+    A text a person reads (the nation's `name`, a fact's `name`, `value`, `first` and
+    so on, and its `label`) may have its Welsh beside it, in the same key ending `_cy`;
+    the Welsh must be text that is not empty, and the English must be there too."""
     facts = _read(folder / "uk.toml", _facts)
     facts.update(_read(folder / f"{nation}.toml", _facts))
     return facts
@@ -223,6 +235,9 @@ def _facts(top: Reader) -> dict[str, Any]:
     for name in list(top.data):
         if name in ("id", "name"):  # the nation's own id and name, not facts
             facts[name] = top.text(name)
+            continue
+        if name.endswith(WELSH):  # the nation's name in Welsh
+            facts[name] = _welsh(top, name)
             continue
         fact = top.table(name)
         if fact is None:
@@ -248,7 +263,22 @@ def _fact(fact: Reader) -> dict[str, Any]:
         fact.problem("", "needs a date: start (the day it applies from) or checked (the day it was last read)")
     for key in dates:
         found[key] = _iso(fact.date(key))
-    # The fact's own values (name, cost, time limit and so on) are the rest of its keys.
+    # The fact's own values (name, cost, time limit and so on) are the rest of its keys,
+    # with the Welsh of its texts beside them.
     for key in fact.data:
+        if key.endswith(WELSH):
+            found[key] = _welsh(fact, key)
         fact.has(key)
     return found
+
+
+def _welsh(table: Reader, key: str) -> str:
+    """The Welsh in `key`, checked: it is text, and the English beside it is text too."""
+    english = key.removesuffix(WELSH)
+    given = table.data.get(english)
+    if not isinstance(given, str) or not given.strip():
+        table.problem(key, f"Welsh is given without the English ({english})")
+    welsh = table.text(key, required=False)
+    if isinstance(table.data[key], str) and not welsh.strip():
+        table.problem(key, "must not be empty")
+    return welsh

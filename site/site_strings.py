@@ -101,8 +101,9 @@ SITE_STRINGS = Domain(messages=messages, catalogue=catalogue, path=catalogue_pat
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """The site's words in one language, for the templates: `t` and `tn` give markup
-    (the string is the site's or its translator's, checked; each value is escaped)."""
+    """The site's words in one language, for the templates: `t` and `tn` give a string
+    with HTML as markup (the string is the site's or its translator's, its tags checked;
+    each value is escaped), and one without as text."""
 
     lang: str
 
@@ -112,24 +113,35 @@ class Words:
         entry = catalogue(self.lang).find(msgid)
         return entry if entry is not None and entry.translated else None
 
-    def t(self, msgid: str, **values: Any) -> Markup:
+    def t(self, msgid: str, **values: Any) -> Markup | str:
         entry = self._entry(msgid)
         return _filled(entry.strings[0] if entry else msgid, values)
 
-    def tn(self, singular: str, plural: str, *, n: int, **values: Any) -> Markup:
+    def tn(self, singular: str, plural: str, *, n: int, **values: Any) -> Markup | str:
         entry = self._entry(singular)
         if entry is None:
             return _filled(singular if n == 1 else plural, {"n": n, **values})
         return _filled(entry.strings[plural_rule(catalogue(self.lang).header)[1](n)], {"n": n, **values})
 
 
-def _filled(text: str, values: dict[str, Any]) -> Markup:
+def _filled(text: str, values: dict[str, Any]) -> Markup | str:
+    """A string with HTML is markup, its values escaped; one without is text, escaped
+    where it is used like any other (so it is safe in an attribute too)."""
+    if not tags(text):
+        return text.format(**values)
     return Markup(text.format(**{name: escape(value) for name, value in values.items()}))
 
 
+# The plural forms a page's scripts are given: one for each n up to here, the last for
+# every larger n too (strings.js), which `script_words` checks the language's rule says.
+PLURAL_SHOWN = 21
+
+
+@cache
 def script_words(lang: str) -> dict[str, Any]:
     """What a page's scripts need to speak `lang` (strings.js): the translation of each
-    string they use, and the language's plural forms in CLDR's order."""
+    string they use, and the language's plural form for 0, 1, 2 ... (the last holding
+    for every larger number)."""
     if lang == SOURCE:
         return {}
     words: dict[str, str | list[str]] = {}
@@ -137,7 +149,11 @@ def script_words(lang: str) -> dict[str, Any]:
         entry = catalogue(lang).find(made.msgid) if in_script else None
         if entry is not None and entry.translated:
             words[made.msgid] = entry.strings[0] if made.plural is None else list(entry.strings)
-    return words
+    rule = plural_rule(catalogue(lang).header)[1]
+    forms = [rule(n) for n in range(PLURAL_SHOWN)]
+    if any(rule(n) != forms[-1] for n in range(PLURAL_SHOWN, 10_000)):
+        raise ValueError(f"{lang}: the plural rule changes after {PLURAL_SHOWN - 1}, which strings.js cannot show")
+    return {"words": words, "plural": forms}
 
 
 def main(argv: list[str] | None = None) -> int:

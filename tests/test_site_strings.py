@@ -4,11 +4,13 @@ taken from its path (site/hooks.py)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from conftest import ROOT
 from ras_core.i18n import strings
@@ -70,7 +72,14 @@ def test_an_exported_file_imports_back_to_the_same_catalogue(tmp_path: Path) -> 
 
 def test_the_templates_words_in_welsh_escape_values_but_keep_the_strings_own_markup() -> None:
     welsh = site_strings.Words("cy")
-    assert welsh.t("Last reviewed: {day}.", day="<b>3</b>") == "Adolygwyd ddiwethaf: &lt;b&gt;3&lt;/b&gt;."
+    # Without HTML, a string is text, escaped where it is used, like any value.
+    assert welsh.t("Last reviewed: {day}.", day="<b>3</b>") == "Adolygwyd ddiwethaf: <b>3</b>."
+    assert not isinstance(welsh.t("Last reviewed: {day}.", day="3"), Markup)
+    example = welsh.t(
+        "<strong>Example figures.</strong> This site uses an example scheme to show how the estimate works. "
+        "The figures are not any council's."
+    )
+    assert isinstance(example, Markup) and example.startswith("<strong>Ffigurau enghreifftiol.</strong>")
     assert str(welsh.t("Skip to content")) == "Neidio i'r cynnwys"
     assert site_strings.Words("en").t("Skip to content") == "Skip to content"
 
@@ -94,3 +103,19 @@ def test_a_welsh_citation_says_source_and_the_date_in_welsh() -> None:
     fact = {"source": {"title": "Care Act 2014", "url": "https://example.org/a"}, "start": "2015-04-01"}
     assert hooks.cite(fact, "cy") == "Ffynhonnell: [Care Act 2014](https://example.org/a), o 1 Ebrill 2015."
     assert hooks.cite(fact) == "Source: [Care Act 2014](https://example.org/a), from 1 April 2015."
+
+
+def test_babel_finds_every_string_call_in_the_scripts() -> None:
+    """Babel's JavaScript reader skips a call it cannot read (one inside a template
+    literal's ${...}, for one): every t(", tn(" and N_(" in a script must be found."""
+    from babel.messages.extract import extract_from_file
+
+    scripts = sorted((ROOT / "site" / "assets" / "openras").rglob("*.js"))
+    missed = {}
+    for script in scripts:
+        code = re.sub(r"^\s*//.*$", "", script.read_text(encoding="utf-8"), flags=re.M)  # not the comments
+        written = len(re.findall(r"\b(?:t|tn|N_)\(\s*\"", code))
+        found = len(list(extract_from_file("javascript", str(script), keywords=site_strings.KEYWORDS)))
+        if written != found:
+            missed[script.name] = (written, found)
+    assert missed == {}

@@ -17,9 +17,17 @@ def choose(page: Page, name: str, value: str) -> None:
     page.locator(f'label[for="{radio.get_attribute("id")}"]').click()
 
 
-def answer_everything(page: Page, scheme: Scheme, answers: dict[str, Any]) -> None:
+# The buttons and headings a person follows, in each language of the site.
+WORDS = {
+    "en": {"start": "Start now", "continue": "Continue", "check": "Check your answers", "get": "Get my estimate"},
+    "cy": {"start": "Dechrau nawr", "continue": "Parhau", "check": "Gwirio eich atebion", "get": "Cael fy amcangyfrif"},
+}
+
+
+def answer_everything(page: Page, scheme: Scheme, answers: dict[str, Any], lang: str = "en") -> None:
     """From the start page to "Check your answers", answering with `answers` (answers file shape)."""
-    page.get_by_role("link", name="Start now").click()
+    words = WORDS[lang]
+    page.get_by_role("link", name=words["start"]).click()
     for number, domain in enumerate(scheme.domains, start=1):
         step = page.locator(f"#step-{number}")
         expect(step).to_be_visible()
@@ -31,8 +39,8 @@ def answer_everything(page: Page, scheme: Scheme, answers: dict[str, Any]) -> No
             support = scheme.support_option(option)
             if support is not None and support.keep < 1:
                 choose(page, f"helpers_willing.{domain.id}", willing(answers, domain.id))
-        step.get_by_role("button", name="Continue").click()
-    expect(page.get_by_role("heading", name="Check your answers", level=1)).to_be_visible()
+        step.get_by_role("button", name=words["continue"]).click()
+    expect(page.get_by_role("heading", name=words["check"], level=1)).to_be_visible()
 
 
 def willing(answers: dict[str, Any], area: str) -> str:
@@ -44,8 +52,8 @@ def willing(answers: dict[str, Any], area: str) -> str:
     return "yes" if given else "no"
 
 
-def get_estimate(page: Page) -> None:
-    page.get_by_role("button", name="Get my estimate").click()
+def get_estimate(page: Page, lang: str = "en") -> None:
+    page.get_by_role("button", name=WORDS[lang]["get"]).click()
     expect(page.locator(".openras-result")).to_be_visible(timeout=90_000)
 
 

@@ -4,12 +4,17 @@ of their own, and no English string of the site's catalogue left on them."""
 
 from __future__ import annotations
 
+import json
 import re
 import sys
+from typing import Any
 
 from playwright.sync_api import Page, expect
 
+from ras_core import Scheme, web
+
 from .conftest import ROOT, Site
+from .journey import answer_everything, get_estimate
 
 sys.path.insert(0, str(ROOT / "site"))
 import site_strings
@@ -66,6 +71,11 @@ def test_each_page_links_to_its_counterpart_in_the_other_language(page: Page, si
     expect(english).to_have_accessible_name("English: read this page in English")
     english.click()
     expect(page).to_have_url(site.url)
+    # The assessment too: the same answers' page in the other language.
+    page.goto(site.url + "assessment/")
+    page.locator(".openras-language a").click()
+    expect(page).to_have_url(site.url + "cy/assessment/")
+    expect(page.get_by_role("heading", name="Amcangyfrif eich cyllideb bersonol", level=1)).to_be_visible()
     # A page with no Welsh yet has no link to one.
     page.goto(site.url + "glossary/")
     expect(page.locator(".openras-language")).to_have_count(0)
@@ -81,3 +91,54 @@ def test_the_first_tab_on_a_welsh_page_is_the_skip_link_in_welsh(page: Page, sit
         if page.evaluate("() => document.activeElement.closest('.openras-language') !== null"):
             break
     expect(page.locator(":focus")).to_have_accessible_name("English: read this page in English")
+
+
+def test_a_welsh_journey_gives_the_same_band_as_the_english_one_in_welsh_words(
+    page: Page, site: Site, example: Scheme
+) -> None:
+    readme_answers = json.loads((ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8"))
+    bands = {}
+    for lang, path in (("en", "assessment/"), ("cy", "cy/assessment/")):
+        page.goto(site.url + path)
+        answer_everything(page, example, readme_answers, lang)
+        get_estimate(page, lang)
+        bands[lang] = page.locator(".openras-panel__band").inner_text()
+    assert bands == {
+        "en": "Your indicative budget: £150 to £175 a week",
+        "cy": "Eich cyllideb ddangosol: £150 i £175 yr wythnos",
+    }
+    # Every line of the result is the core's, in Welsh, as `ras estimate --lang cy` says it.
+    assert reply_ok(web.load_scheme_text((ROOT / "content" / "schemes" / "example.toml").read_text(encoding="utf-8")))
+    lines = reply_ok(web.estimate_json(json.dumps(readme_answers), "cy"))["words"]["lines"]
+    text = page.locator(".openras-result").inner_text()
+    for line in lines:
+        assert line["text"] in text, line["text"]
+    assert english_left(page.locator("body").inner_text()) == []
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    # The law's facts (content/nations/) are said in their Welsh.
+    said = page.locator("body").inner_text()
+    for english in nation_texts("england"):
+        assert english not in said, english
+
+
+def nation_texts(nation: str) -> list[str]:
+    """The English of each text of a nation's facts that a page shows and that has its Welsh beside it (and is not
+    part of it)."""
+    from site_content import load_nation
+
+    found = []
+    for fact in load_nation(nation).values():
+        if isinstance(fact, dict):
+            found += [
+                value
+                for key, value in fact.items()
+                # Not a name its Welsh gives in brackets, "Deddf Gofal 2014 (Care Act 2014)".
+                if key != "label" and isinstance(value, str) and f"{key}_cy" in fact and value not in fact[f"{key}_cy"]
+            ]
+    return found
+
+
+def reply_ok(text: str) -> dict[str, Any]:
+    data = json.loads(text)
+    assert data["ok"], data
+    return dict(data)

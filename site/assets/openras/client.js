@@ -4,6 +4,7 @@
 // through the callbacks it is given. The messages are declared in protocol.js.
 
 import { EVENT, STEPS } from "./protocol.js";
+import { t } from "./strings.js";
 
 const BOOT_TIMEOUT_MS = 90000;
 const STEP_NAMES = Object.keys(STEPS);
@@ -115,7 +116,7 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
         on.snapshot(message);
         break;
       case EVENT.failed:
-        fail(`The calculator could not start: ${message.message}`);
+        fail(t("The calculator could not start: {reason}", { reason: t(message.message) }));
         break;
       case EVENT.reply: {
         const waiting = pending.get(message.id);
@@ -128,7 +129,7 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
 
   // A failure found here is reported once the page has the calculator in hand.
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-    queueMicrotask(() => fail("This browser cannot run the calculator."));
+    queueMicrotask(() => fail(t("This browser cannot run the calculator.")));
     return calculator;
   }
   const early = takeEarly();
@@ -137,22 +138,22 @@ export function startCalculator(callbacks, { timeout = BOOT_TIMEOUT_MS } = {}) {
   try {
     worker = early ? early.worker : newWorker();
   } catch (error) {
-    queueMicrotask(() => fail("This browser could not start the calculator."));
+    queueMicrotask(() => fail(t("This browser could not start the calculator.")));
     return calculator;
   }
   starting();
   timer = setTimeout(() => {
-    if (calculator.state === "starting") fail("The calculator took too long to start.");
+    if (calculator.state === "starting") fail(t("The calculator took too long to start."));
   }, timeout);
   worker.onerror = (event) => {
     event.preventDefault();
-    fail("A file the calculator needs could not be loaded.");
+    fail(t("A file the calculator needs could not be loaded."));
   };
   worker.onmessage = (event) => receive(event.data || {});
   // What an early worker said before now is heard now, in order.
   queueMicrotask(() => {
     for (const message of said) receive(message);
-    if (errored) fail("A file the calculator needs could not be loaded.");
+    if (errored) fail(t("A file the calculator needs could not be loaded."));
   });
   return calculator;
 }

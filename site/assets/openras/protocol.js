@@ -12,11 +12,14 @@
 // Page → worker: a Request, with an id the page chooses.
 // Worker → page: {id, type: "reply", reply}, one for every request, with its id.
 
-/** The start-up steps, in order, with what the page says while each runs. */
+// Names a string the page says in its language (strings.js); the worker has no page.
+const N_ = (msgid) => msgid;
+
+/** The start-up steps, in order, with what the page says while each runs (t(label)). */
 export const STEPS = Object.freeze({
-  runtime: "Starting the calculator",
-  package: "Installing the OpenRAS calculator",
-  scheme: "Loading the council's scheme",
+  runtime: N_("Starting the calculator"),
+  package: N_("Installing the OpenRAS calculator"),
+  scheme: N_("Loading the council's scheme"),
 });
 
 /** What the worker posts. */
@@ -60,4 +63,4 @@ export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", cal
  */
 
 /** What a person is told when Python raises: never the traceback itself. */
-export const UNEXPECTED = "Something went wrong inside the calculator.";
+export const UNEXPECTED = N_("Something went wrong inside the calculator.");

@@ -1,3 +1,5 @@
+import { tn } from "./strings.js";
+
 // Shared by the page scripts: the GOV.UK error summary for a file field, and saving
 // text as a file on the person's device.
 
@@ -11,7 +13,7 @@ export function showFileProblems(box, problems) {
   const input = box.querySelector("input[type=file]");
   const shown = problems.slice(0, MAX_PROBLEMS);
   const more = problems.length - shown.length;
-  if (more > 0) shown.push(more === 1 ? "And 1 more problem." : `And ${more} more problems.`);
+  if (more > 0) shown.push(tn("And {n} more problem.", "And {n} more problems.", more));
   summary.querySelector("ul").replaceChildren(
     ...shown.map((problem) => {
       const item = document.createElement("li");

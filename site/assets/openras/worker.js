@@ -18,6 +18,9 @@ function schemeFile(files) {
   if (files.schemes && Object.hasOwn(files.schemes, schemeId)) return files.schemes[schemeId];
   throw new Error(`This page's scheme (${schemeId}) is not on this site.`);
 }
+// Names a string the page says in its language (strings.js): a worker has no page.
+const N_ = (msgid) => msgid;
+
 // Imported at once but not waited for, so the first files are asked for in parallel.
 const pyodideModule = import("../../runtime/pyodide.mjs");
 pyodideModule.catch(() => fail("pyodide.mjs could not be loaded."));
@@ -25,7 +28,7 @@ pyodideModule.catch(() => fail("pyodide.mjs could not be loaded."));
 // Each request type, and the Python function (in ras_core.web) that answers it, given
 // the request. Each returns JSON text.
 const HANDLERS = {
-  [REQUEST.estimate]: (web, request) => web.estimate_json(request.answers),
+  [REQUEST.estimate]: (web, request) => web.estimate_json(request.answers, request.lang || "en"),
   [REQUEST.check]: (web, request) => web.check_answers_json(request.answers),
   [REQUEST.calibrate]: (web, request) => web.calibrate_json(request.cases, JSON.stringify(request.options || {})),
   [REQUEST.plan]: (web, request) => web.plan_json(request.plan, request.employment, request.costs),
@@ -65,7 +68,7 @@ for (const name of ["instantiate", "instantiateStreaming", "compile", "compileSt
   if (typeof real !== "function") continue;
   WebAssembly[name] = function (...args) {
     return real.apply(WebAssembly, args).catch((error) => {
-      fail("This browser could not run the calculator's WebAssembly.");
+      fail(N_("This browser could not run the calculator's WebAssembly."));
       throw error;
     });
   };
@@ -188,7 +191,7 @@ self.onmessage = async (event) => {
   } catch (error) {
     // The worker carries on: one request that fails does not stop the next.
     if (!failed) console.error(error);
-    const problem = failed ? "The calculator could not start." : `${UNEXPECTED} Nothing you entered is lost: you can try again.`;
+    const problem = failed ? N_("The calculator could not start.") : N_("Something went wrong inside the calculator. Nothing you entered is lost: you can try again.");
     reply(request.id, { ok: false, problems: [problem] });
   }
 };

@@ -3,6 +3,7 @@
 
 import { root } from "./page.js";
 import { forSomeoneElse, setVoice } from "./voice.js";
+import { t } from "../strings.js";
 
 const keepAll = new Set((root.dataset.keepAll || "").split(" ").filter(Boolean));
 
@@ -106,7 +107,7 @@ export function labelOf(input) {
 export function prepareCheck() {
   for (const cell of root.querySelectorAll("[data-answer-for]")) {
     const input = checked(cell.dataset.answerFor);
-    cell.textContent = input ? labelOf(input) : "Not answered yet";
+    cell.textContent = input ? labelOf(input) : t("Not answered yet");
   }
   showWillingness();
   const steps = root.querySelectorAll("section[data-domain]").length;

@@ -6,9 +6,10 @@ import { startCalculator } from "../client.js";
 import { REQUEST } from "../protocol.js";
 import { currentStep, root } from "./page.js";
 import { showProblem, showResult } from "./result.js";
+import { lang, t } from "../strings.js";
 
 let calculator = null;
-let progress = { number: 0, of: 3, label: "Getting the calculator ready" }; // the step under way
+let progress = { number: 0, of: 3, label: t("Getting the calculator ready") }; // the step under way
 let wantedEstimate = 0; // the estimate the person is waiting for (earlier ones are ignored)
 
 export function start() {
@@ -55,7 +56,7 @@ function updateProgress() {
     return;
   }
   const done = Math.max(progress.number - 1, 0);
-  const text = `Getting the calculator ready (step ${done + 1} of ${progress.of}): ${progress.label}…`;
+  const text = t("Getting the calculator ready (step {step} of {steps}): {label}…", { step: done + 1, steps: progress.of, label: t(progress.label) });
   status.textContent = text;
   waiting.textContent = text;
   bar.value = done;
@@ -81,12 +82,12 @@ function cacheRuntimeForOffline() {
 export function requestEstimate(answers) {
   const ticket = ++wantedEstimate;
   performance.mark("openras:estimate-requested");
-  calculator.ask(REQUEST.estimate, { answers: JSON.stringify(answers) }).then(
+  calculator.ask(REQUEST.estimate, { answers: JSON.stringify(answers), lang }).then(
     (reply) => {
       if (ticket !== wantedEstimate) return;
       if (reply.ok) showResult(reply.result, reply.words);
       // The calculator is still working: only these answers could not be used.
-      else showProblem(`The calculator could not use these answers. ${(reply.problems || []).join(" ")}`);
+      else showProblem(t("The calculator could not use these answers. {problems}", { problems: (reply.problems || []).map((p) => t(p)).join(" ") }));
     },
     () => {}, // the failed callback has already shown what went wrong
   );

@@ -10,6 +10,7 @@ import { addAnswersPart, collectAnswers } from "./answers.js";
 import { ask } from "./calculator.js";
 import { root, siteName, text } from "./page.js";
 import { applyVoice } from "./voice.js";
+import { t } from "../strings.js";
 
 const step = root.querySelector("#pay");
 const NOT_SAID = "not_said";
@@ -153,7 +154,7 @@ export function preparePay() {
     built = buildQuestions();
     built.catch((error) => {
       built = null;
-      showProblems([`The questions could not be shown. ${error.message || ""}`.trim()]);
+      showProblems([t("The questions could not be shown. {reason}", { reason: t(error.message || "") }).trim()]);
     });
   }
   return built;
@@ -278,7 +279,7 @@ function lineElement(tag, line) {
   if (line.reference) {
     const source = document.createElement("span");
     source.className = "openras-source";
-    source.append(" Source: ", link(line.reference, line.reference.title), ".");
+    source.append(" " + t("Source:") + " ", link(line.reference, line.reference.title), ".");
     holder.append(source);
   }
   if (holder !== element) element.append(holder);
@@ -334,7 +335,7 @@ function showProblems(problems) {
   const summary = step.querySelector(".openras-error-summary");
   summary.querySelector("ul").replaceChildren(...problems.map((problem) => text("li", problem)));
   summary.hidden = false;
-  document.title = `Error: ${step.dataset.title} - ${siteName}`;
+  document.title = t("Error: {title}", { title: `${step.dataset.title} - ${siteName}` });
   summary.focus();
 }
 
@@ -351,7 +352,7 @@ async function estimatePay(event) {
     if (reply.ok) showLines(reply.result.lines);
     else showProblems(reply.problems || []);
   } catch (error) {
-    showProblems([`We could not work this out on this device. ${error.message || ""}`.trim()]);
+    showProblems([t("We could not work this out on this device. {reason}", { reason: t(error.message || "") }).trim()]);
   }
 }
 

@@ -1,6 +1,7 @@
 // GOV.UK error summary and error messages for questions not answered yet.
 
 import { root, siteName } from "./page.js";
+import { t } from "../strings.js";
 
 export function clearErrors(form) {
   const summary = form.querySelector(".openras-error-summary");
@@ -34,7 +35,7 @@ export function showErrors(form, groups) {
   }
   summary.hidden = false;
   const step = form.closest(".openras-step");
-  document.title = `Error: ${step.dataset.title} - ${siteName}`;
+  document.title = t("Error: {title}", { title: `${step.dataset.title} - ${siteName}` });
   summary.focus();
 }
 

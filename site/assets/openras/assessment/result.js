@@ -3,6 +3,7 @@
 
 import { checked, groupsIn, labelOf } from "./answers.js";
 import { currentStep, guided, longDate, root, text } from "./page.js";
+import { t } from "../strings.js";
 
 const box = root.querySelector(".openras-result");
 // A carer's own estimate (only on a site with a carers' scheme), offered just after the
@@ -24,7 +25,9 @@ export function showProblem(reason) {
 function breakdownRows(result) {
   return result.points.by_domain.map((area) => {
     const row = document.createElement("tr");
-    const head = text("th", area.title);
+    // The area as its step names it, in the page's language (the result's is English).
+    const step = root.querySelector(`.openras-step[data-domain="${CSS.escape(area.id)}"]`);
+    const head = text("th", step ? step.dataset.title : area.title);
     head.scope = "row";
     const before = text("td", String(area.points_before_unpaid_support));
     const after = text("td", String(area.points));
@@ -46,7 +49,7 @@ const LISTED = { working: "ol", individual: "ul", outcome: "ul", risk: "ul" };
 function source(reference) {
   const span = document.createElement("span");
   span.className = "openras-source";
-  span.append(" Source: ");
+  span.append(" " + t("Source:") + " ");
   const url = reference.url || "";
   const safe = /^(https?:|mailto:)/i.test(url);
   const part = text(safe ? "a" : "span", reference.title);

@@ -9,11 +9,12 @@ import { checkAnswers } from "./calculator.js";
 import { clearErrors, showErrors } from "./errors.js";
 import { currentStep, guided, longDate, root, text } from "./page.js";
 import { show } from "./steps.js";
+import { t } from "../strings.js";
 
 const MAX_FILE_BYTES = Number(root.dataset.maxBytes); // from the build (site/site_content.py)
 const MAX_DEPTH = 10;
 const SAVE_KEY = `openras:${root.dataset.scheme}:answers`;
-const TOO_LARGE = "The file is too large to be a file of answers from this site.";
+const TOO_LARGE = t("The file is too large to be a file of answers from this site.");
 
 function today() {
   const now = new Date();
@@ -33,17 +34,17 @@ async function checkAnswersText(text) {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: ["The file is not a file of answers from this site: it is not JSON."] };
+    return { ok: false, problems: [t("The file is not a file of answers from this site: it is not JSON.")] };
   }
   if (!data || typeof data !== "object" || Array.isArray(data) || tooDeep(data) || !("answers" in data)) {
-    return { ok: false, problems: ["The file is not a file of answers from this site."] };
+    return { ok: false, problems: [t("The file is not a file of answers from this site.")] };
   }
   try {
     const reply = await checkAnswers(text);
     if (reply.ok) return { ok: true, answers: reply.answers };
-    return { ok: false, problems: reply.problems, other: reply.other_scheme };
+    return { ok: false, problems: reply.problems.map((p) => t(p)), other: reply.other_scheme };
   } catch (error) {
-    return { ok: false, problems: ["The file could not be checked, because the calculator could not start."] };
+    return { ok: false, problems: [t("The file could not be checked, because the calculator could not start.")] };
   }
 }
 
@@ -71,8 +72,8 @@ function offerOtherScheme(box, other, file) {
   if (!found) return;
   const offer = document.createElement("div");
   offer.className = "openras-other-scheme";
-  offer.append(text("p", `These answers are for another assessment on this site: ${found.title}. Open it with the same file, or upload the file again there.`));
-  const link = text("a", `Open ${found.title} with these answers`);
+  offer.append(text("p", t("These answers are for another assessment on this site: {title}. Open it with the same file, or upload the file again there.", { title: found.title })));
+  const link = text("a", t("Open {title} with these answers", { title: found.title }));
   link.href = found.url;
   link.className = "md-button md-button--primary openras-button";
   link.addEventListener("click", () => {
@@ -97,12 +98,12 @@ async function takeHandedOver() {
     return;
   }
   if (!file || file.scheme !== root.dataset.scheme || typeof file.text !== "string") return;
-  const name = typeof file.name === "string" ? file.name : "your file";
+  const name = typeof file.name === "string" ? file.name : t("your file");
   const box = root.querySelector("#start .openras-upload");
   const outcome = await checkAnswersText(file.text);
   if (!outcome.ok) return showFileProblems(box, outcome.problems);
   applyAnswers(outcome.answers);
-  showLoaded(`Your answers from ${name} are loaded. Check them, then get your estimate.`);
+  showLoaded(t("Your answers from {name} are loaded. Check them, then get your estimate.", { name }));
 }
 
 async function upload(event) {
@@ -113,7 +114,7 @@ async function upload(event) {
   const status = box.querySelector(".openras-upload__status");
   clearFileProblems(box);
   offerOtherScheme(box, null, null);
-  status.textContent = "Checking your file…";
+  status.textContent = t("Checking your file…");
   const content = file.size > MAX_FILE_BYTES ? null : await readText(file);
   const outcome = content === null ? { ok: false, problems: [TOO_LARGE] } : await checkAnswersText(content);
   status.textContent = "";
@@ -123,7 +124,7 @@ async function upload(event) {
     return offerOtherScheme(box, outcome.other, { name: file.name, text: content });
   }
   applyAnswers(outcome.answers);
-  showLoaded(`Your answers from ${file.name} are loaded. Check them, then get your estimate.`);
+  showLoaded(t("Your answers from {name} are loaded. Check them, then get your estimate.", { name: file.name }));
 }
 
 // Every question must be answered before the answers are saved: if not, "Check your
@@ -174,7 +175,7 @@ export function showSaved() {
   }
   root.querySelector(".openras-save-device__on").hidden = !entry;
   root.querySelector(".openras-save-device__off").hidden = Boolean(entry);
-  root.querySelector(".openras-save-here").textContent = entry ? "Save again" : "Save on this device";
+  root.querySelector(".openras-save-here").textContent = entry ? t("Save again") : t("Save on this device");
   for (const button of root.querySelectorAll(".openras-forget")) button.hidden = !entry;
 }
 
@@ -206,10 +207,10 @@ async function useSaved() {
   clearFileProblems(box);
   const outcome = entry.answers
     ? await checkAnswersText(entry.answers)
-    : { ok: false, problems: ["The saved entry on this device is damaged. You can forget it and answer again."] };
-  if (!outcome.ok) return showFileProblems(box, ["Your saved answers cannot be used.", ...outcome.problems]);
+    : { ok: false, problems: [t("The saved entry on this device is damaged. You can forget it and answer again.")] };
+  if (!outcome.ok) return showFileProblems(box, [t("Your saved answers cannot be used."), ...outcome.problems.map((p) => t(p))]);
   applyAnswers(outcome.answers);
-  showLoaded("Your saved answers are loaded. Check them, then get your estimate.");
+  showLoaded(t("Your saved answers are loaded. Check them, then get your estimate."));
 }
 
 export function watchSaving() {
