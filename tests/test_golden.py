@@ -19,6 +19,7 @@ from conftest import lowest_answers, scheme_path
 from helpers import helped_areas
 from ras_core import answers_from_dict, estimate, estimate_to_dict, load_scheme
 from ras_core.estimate.words import as_text, lines
+from ras_core.estimate.words.screen import said_by_law
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -129,8 +130,7 @@ def test_in_welsh_the_same_lines_show_the_same_figures(case: dict[str, Any]) -> 
         else:
             assert cymraeg.reference is not None
             assert (cymraeg.reference.id, cymraeg.reference.url) == (said.reference.id, said.reference.url)
-            assert cymraeg.reference.title == result.scheme.say("cy", said.reference.title)
-    # The result's own sentences are in Welsh (the working, the eligibility screen and
-    # the law's words are not messages yet).
+            assert cymraeg.reference.title == said_by_law(result.scheme, "cy", said.reference.title)
+    # The result's own sentences are in Welsh.
     for slot in ("band", "amount", "closing", "screen"):
         assert [x.text for x in welsh if x.slot == slot] != [x.text for x in english if x.slot == slot], slot

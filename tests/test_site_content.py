@@ -45,8 +45,9 @@ def test_a_misspelt_council_key_is_named_with_what_is_allowed(tmp_path: Path) ->
     assert problems(site_content.load_council, path) == [
         f"{path}: phone_hours: missing; expected text",
         f"{path}: guided.idle_minutes: must be a whole number from 1 to 240, got 0",
-        f"{path}: phone_hour: unknown key; allowed keys here: accessibility, complaints, direct_payment_support, "
-        "email, guided, name, name_cy, phone, phone_hours, privacy, rules, schemes, team, website",
+        f"{path}: phone_hour: unknown key; allowed keys here: accessibility, complaints, complaints_cy, "
+        "direct_payment_support, email, guided, name, name_cy, phone, phone_hours, phone_hours_cy, privacy, rules, "
+        "schemes, team, team_cy, website",
     ]
 
 

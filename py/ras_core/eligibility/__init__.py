@@ -9,6 +9,12 @@ are read with `importlib.resources`, so the same files are read from the wheel i
 browser (Pyodide) as from the source tree. The scheme loader gives a scheme the rules
 of its `nation` and `person`; the screen and the published method read them. A rule's
 `text_them` says it of the person someone else answers for.
+
+Each text a person reads (a rule's `text`, `text_them` and `where`, a band's `label`,
+the `title` of `[law]` and `[carers]`, the carers' `text`) has its Welsh beside it
+(`text_cy`, as in a bilingual scheme): the rules' `translations`, each found by its
+English (`NationRules.say`), so that a Welsh result says the law in Welsh. The Welsh is
+a draft in every file (each says which of it follows an official Welsh text).
 """
 
 from __future__ import annotations
@@ -18,10 +24,14 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-from ..scheme.model import NATIONS, NationRules, Reference, RiskBand, Rule
+from ..scheme._reader import OTHER_LANGUAGES
+from ..scheme.model import NATIONS, NationRules, Reference, RiskBand, Rule, Translations
 
 # The nations whose carers' eligibility law is packaged here so far.
 CARER_RULES = ("england",)
+# The keys of the texts a person reads, in the tables that have them; each may have its
+# translation beside it (`text_cy`).
+SAID = ("text", "text_them", "where", "label", "title")
 
 
 @functools.cache
@@ -53,7 +63,31 @@ def rules_for(nation: str, person: str = "adult") -> NationRules:
         carers_law=None
         if "carers" not in data
         else Reference(id=f"{nation}-carers", title=data["carers"]["title"], url=data["carers"]["url"]),
+        translations=Translations(entries=_translations(name, data)),
     )
+
+
+def _tables(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every table of a rules file that holds texts a person reads."""
+    single = [data[key] for key in ("law", "carers") if key in data]
+    return single + [table for key in ("conditions", "unable", "outcomes", "bands") for table in data.get(key, [])]
+
+
+def _translations(name: str, data: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """(language, English, translation) for each text with its translation beside it."""
+    found: dict[tuple[str, str], str] = {}
+    for table in _tables(data):
+        for key in SAID:
+            for lang in OTHER_LANGUAGES:
+                translated = table.get(f"{key}_{lang}")
+                if translated is None:
+                    continue
+                if key not in table:
+                    raise ValueError(f"{name}.toml: {key}_{lang} is given without the English ({key})")
+                earlier = found.setdefault((lang, table[key]), translated)
+                if earlier != translated:
+                    raise ValueError(f"{name}.toml: {table[key]!r} has two translations: {earlier!r}, {translated!r}")
+    return tuple((lang, english, text) for (lang, english), text in found.items())
 
 
 def _rules(data: dict[str, Any], key: str) -> tuple[Rule, ...]:

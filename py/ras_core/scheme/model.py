@@ -229,7 +229,9 @@ class NationRules:
     """A nation's eligibility rules as data (`ras_core/eligibility/NATION.toml`).
 
     `screen` is "outcomes" (England, Wales: enough outcomes not achieved) or "risk"
-    (Scotland: the risk to independence at or above the council's threshold)."""
+    (Scotland: the risk to independence at or above the council's threshold). The rules'
+    texts in other languages (`text_cy` beside `text` in the file) are `translations`,
+    each found by its English, as a scheme's are: `say`."""
 
     nation: str
     person: str
@@ -245,6 +247,11 @@ class NationRules:
     note: str
     carers: str = ""  # what people who help without being paid can ask for (adults' rules)
     carers_law: Reference | None = None
+    translations: Translations = field(default_factory=lambda: Translations())
+
+    def say(self, lang: str, english: str) -> str:
+        """One of the rules' texts in `lang` (its English where the rules have none)."""
+        return english if lang == "en" else self.translations.say(lang, english)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

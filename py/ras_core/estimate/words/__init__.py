@@ -61,6 +61,12 @@ text.
 `working(result)` is the working as `Step`s (kind, text, reference), kept on the
 estimate and published by `ras estimate --json` as they are (`working.py`); the
 eligibility sentences are in `screen.py`, figures in words in `phrases.py`.
+
+`lines(result, lang)` says it all in `lang`: the core's sentences from its catalogue,
+the scheme's texts in the scheme's own translation (`Scheme.say`), and the law's words
+(the carers' notice, the outcomes a scheme does not word itself, the screen's
+conditions and the titles of the law) in the translation packaged with the nation's
+rules (`NationRules.say`, by way of `screen.said_by_law`).
 """
 
 from __future__ import annotations
@@ -73,9 +79,18 @@ from ...scheme import money
 from ...scheme._reader import OTHER_LANGUAGES, language_names
 from ...scheme.model import Reference, Scheme
 from .phrases import band_words, hours_words, listing, points, quoted, sentence, year_words
-from .screen import conditions_line, eligibility_line, law, points_say_no, risk_answer, unable_line
+from .screen import (
+    conditions_line,
+    eligibility_line,
+    in_law_language,
+    law_in,
+    points_say_no,
+    risk_answer,
+    said_by_law,
+    unable_line,
+)
 from .voice import FOR_SOMEONE_ELSE, Voice, voice, voiced
-from .working import Step, in_language, working
+from .working import Step, working
 
 if TYPE_CHECKING:
     from ..figures import Estimate
@@ -209,23 +224,26 @@ def lines(result: Estimate, lang: str = SOURCE) -> list[Line]:
     rules = scheme.eligibility.rules
     helped = any(d.support is not None and d.support.keep < 1 for d in result.domains)
     if helped and rules.carers and scheme.person == "adult":
-        law_of_carers = in_language(scheme, rules.carers_law, lang)
-        out.append(Line("notice.carer", rules.carers, _CARERS_TITLE.say(lang, v), law_of_carers))
+        law_of_carers = in_law_language(scheme, rules.carers_law, lang)
+        carers = said_by_law(scheme, lang, rules.carers)
+        out.append(Line("notice.carer", carers, _CARERS_TITLE.say(lang, v), law_of_carers))
     if points_say_no(result):
         out.append(Line("notice.below", _BELOW.say(lang, v), _BELOW_TITLE.say(lang, v)))
     out.append(Line("heading", _WORKING_HEADING.say(lang)))
     steps = result.working if lang == SOURCE else working(result, lang)
-    out += [Line("working", step.text, reference=step.reference) for step in steps]
+    for step in steps:  # the screen's step cites the law: its title in the law's own translation
+        reference = law_in(result, lang) if step.kind == "eligibility" else step.reference
+        out.append(Line("working", step.text, reference=reference))
     out.append(Line("heading", _ELIGIBLE_HEADING.say(lang, v)))
     out.append(Line("eligibility", eligibility_line(result, lang)))
-    out += [Line("outcome", result.scheme.say(lang, outcome.said(v.them))) for outcome in result.outcomes_unmet]
+    out += [Line("outcome", said_by_law(scheme, lang, outcome.said(v.them))) for outcome in result.outcomes_unmet]
     out += [Line("risk", risk_answer(say(q.asked(v.them)), say(q.answer), lang)) for q in result.risk_answers]
     unable = unable_line(result, lang)
     if unable is not None:
         out.append(Line("unable", unable))
     conditions = conditions_line(result, lang)
     if conditions is not None:
-        out.append(Line("conditions", conditions, reference=in_language(scheme, law(result), lang)))
+        out.append(Line("conditions", conditions, reference=law_in(result, lang)))
     out.append(Line("screen", _SCREEN.say(lang, v)))
     out.append(Line("closing", _CLOSING.say(lang, v)))
     return out

@@ -6,14 +6,20 @@ council's minimum points and the screen disagree, the screen wins: the law (or, 
 Scotland, the national framework) decides eligibility, not points. So a person is
 told one thing: never both "you may not have needs the council can pay for" and
 "probably yes".
+
+The law's own words (its conditions, what "unable to achieve" means, where each is
+written, the outcomes and risk bands, its title) are the nation's data, said in the
+result's language from the rules' translations (`NationRules.say`; `said_by_law`, when
+the scheme may word an outcome itself).
 """
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from ...i18n import SOURCE, Message, message
-from ...scheme.model import Reference
+from ...scheme.model import Reference, Scheme
 from .phrases import listing, points, quoted
 from .voice import Voice, voice, voiced, voiced_plural
 
@@ -22,7 +28,7 @@ if TYPE_CHECKING:
 
 
 # Every sentence of the screen, declared once for translators; the law's own words
-# (outcomes, risks, conditions) are the nation's data, said as they are.
+# (outcomes, risks, conditions) are the nation's data, with their own translations.
 _NO_THRESHOLD = voiced(
     "This council has not said from which risk band it provides services, so we cannot screen your answers.",
     "This council has not said from which risk band it provides services, so we cannot screen the answers.",
@@ -157,6 +163,27 @@ def law(result: Estimate) -> Reference:
     return eligibility.reference or eligibility.rules.law
 
 
+def said_by_law(scheme: Scheme, lang: str, english: str) -> str:
+    """A text of the scheme or of its nation's law in `lang`: the scheme's own translation
+    where it has one (an outcome it words itself, its own reference), else the law's."""
+    said = scheme.say(lang, english)
+    return said if said != english else scheme.eligibility.rules.say(lang, english)
+
+
+def in_law_language(scheme: Scheme, reference: Reference | None, lang: str) -> Reference | None:
+    """A reference with its title in `lang`, the scheme's or the law's (`said_by_law`)."""
+    if reference is None or lang == SOURCE:
+        return reference
+    return Reference(id=reference.id, title=said_by_law(scheme, lang, reference.title), url=reference.url)
+
+
+def law_in(result: Estimate, lang: str = SOURCE) -> Reference:
+    """The screen's source (`law`) with its title in `lang`."""
+    reference = in_law_language(result.scheme, law(result), lang)
+    assert reference is not None
+    return reference
+
+
 def no_threshold(v: Voice, lang: str = SOURCE) -> str:
     return _NO_THRESHOLD.say(lang, v)
 
@@ -175,11 +202,16 @@ def _finding(result: Estimate, v: Voice, lang: str) -> str:
     """What the answers show, in the nation's terms."""
     eligibility = result.scheme.eligibility
     threshold = eligibility.threshold
+    say = functools.partial(eligibility.rules.say, lang)
     if eligibility.rules.screen == "risk":
-        provides = no_threshold(v, lang) if threshold is None else _PROVIDES.say(lang, risk=threshold.label.lower())
+        if threshold is None:
+            provides = no_threshold(v, lang)
+        else:
+            provides = _PROVIDES.say(lang, risk=say(threshold.label).lower())
         if result.risk is None:
             return _NO_RISK.say(lang, v, provides=provides)
-        return _HIGHEST.say(lang, v, risk=result.risk.label.lower(), said=result.risk.said(v.them), provides=provides)
+        risk, said = say(result.risk.label).lower(), say(result.risk.said(v.them))
+        return _HIGHEST.say(lang, v, risk=risk, said=said, provides=provides)
     count = len(result.outcomes_unmet)
     finding = _CARER_FINDING if eligibility.rules.person == "carer" else _ADULT_FINDING
     return finding.say(lang, v, n=count, needed=_needed(result))
@@ -204,13 +236,14 @@ def unable_line(result: Estimate, lang: str = SOURCE) -> str | None:
     """What "unable to achieve" means in the law, beyond what the answers show (England, Wales)."""
     v = voice(result)
     rules = result.scheme.eligibility.rules
+    say = functools.partial(rules.say, lang)
     mapped = [u for u in rules.unable if u.decided == "answers"]
     others = [u for u in rules.unable if u.decided != "answers"]
     if not others:
         return None
-    where = listing(list(dict.fromkeys(u.where for u in others)), lang)
-    counted = _COUNTED.say(lang, where=mapped[0].where) if mapped else ""
-    cases = _joined([u.said(v.them) for u in others], _OR_WHEN, lang)
+    where = listing(list(dict.fromkeys(say(u.where) for u in others)), lang)
+    counted = _COUNTED.say(lang, where=say(mapped[0].where)) if mapped else ""
+    cases = _joined([say(u.said(v.them)) for u in others], _OR_WHEN, lang)
     return _UNABLE.say(lang, v, counted=counted, cases=cases, where=where)
 
 
@@ -218,8 +251,11 @@ def conditions_line(result: Estimate, lang: str = SOURCE) -> str | None:
     """The law's conditions that the council decides at the assessment, not the answers."""
     v = voice(result)
     rules = result.scheme.eligibility.rules
+    say = functools.partial(rules.say, lang)
     others = [
-        _WHERE.say(lang, condition=c.said(v.them), where=c.where) for c in rules.conditions if c.decided != "answers"
+        _WHERE.say(lang, condition=say(c.said(v.them)), where=say(c.where))
+        for c in rules.conditions
+        if c.decided != "answers"
     ]
     if not others:
         return None
@@ -234,8 +270,9 @@ def working_step(result: Estimate, lang: str = SOURCE) -> str:
     """The screen as a step of the working."""
     v = voice(result)
     eligibility = result.scheme.eligibility
+    law_say = functools.partial(eligibility.rules.say, lang)
     if eligibility.rules.screen == "risk":
-        shown = _NONE.say(lang) if result.risk is None else result.risk.label.lower()
+        shown = _NONE.say(lang) if result.risk is None else law_say(result.risk.label).lower()
         say = result.scheme.say
         because = "; ".join(
             risk_answer(say(lang, q.asked(v.them)), say(lang, q.answer), lang) for q in result.risk_answers
@@ -246,9 +283,10 @@ def working_step(result: Estimate, lang: str = SOURCE) -> str:
             text = _RISK_STEP.say(lang, v, risk=shown)
         if eligibility.threshold is None:
             return _RISK_UNSCREENED.say(lang, v, text=text, unscreened=no_threshold(v, lang))
-        text = f"{text} {_PROVIDES_STEP.say(lang, risk=eligibility.threshold.label.lower())}"
+        text = f"{text} {_PROVIDES_STEP.say(lang, risk=law_say(eligibility.threshold.label).lower())}"
     else:
-        listed = "; ".join(result.scheme.say(lang, o.said(v.them)) for o in result.outcomes_unmet) or _NONE.say(lang)
+        said = [said_by_law(result.scheme, lang, o.said(v.them)) for o in result.outcomes_unmet]
+        listed = "; ".join(said) or _NONE.say(lang)
         step = _CARER_STEP if eligibility.rules.person == "carer" else _ADULT_STEP
         text = step.say(lang, v, listed=listed, n=len(result.outcomes_unmet), needed=_needed(result))
     return (_LIKELY if result.likely_eligible else _MAY_NOT).say(lang, v, text=text)
