@@ -216,19 +216,19 @@ def scheme_entry(scheme: Scheme, folder: str) -> dict[str, Any]:
     }
 
 
-# The Welsh pages' titles (drafts, as in site/locale/cy.po): the home page, and each
-# scheme's assessment by who it is for.
-WELSH_HOME = {"Hafan": "cy/index.md"}
+# The Welsh assessment pages' titles and the navigation's section names (drafts, as in
+# site/locale/cy.po); a Welsh guidance page's title is its own.
 WELSH_ESTIMATE = {"adult": "Amcangyfrif eich cyllideb bersonol", "carer": "Amcangyfrif cyllideb gofalwr"}
+WELSH_SECTIONS = {"Personal budgets": "Cyllidebau personol", "About this site": "Am y wefan hon"}
 
 
 def add_welsh(config: dict[str, Any], docs: Path, schemes: list[Scheme]) -> None:
-    """The Welsh pages in a navigation of their own (site/hooks.py): content/docs/cy/
-    (copied with the rest), and an assessment page for each scheme written in Welsh, at
-    cy/ and under cy/<id>/ as in English. What each scheme's texts are in Welsh goes to
-    the templates as `scheme_words`."""
+    """The Welsh pages, in a navigation of their own (site/hooks.py) that follows the
+    English one, with each page that has a Welsh version: content/docs/cy/ (copied with
+    the rest), and an assessment page for each scheme written in Welsh, at cy/ and under
+    cy/<id>/ as in English. What each scheme's texts are in Welsh goes to the templates
+    as `scheme_words`."""
     words: dict[str, str] = {}
-    pages: list[dict[str, str]] = [WELSH_HOME]
     for index, scheme in enumerate(schemes):
         if "cy" not in scheme.languages:
             continue
@@ -243,11 +243,43 @@ def add_welsh(config: dict[str, Any], docs: Path, schemes: list[Scheme]) -> None
             f"---\ntitle: {json.dumps(title)}\ntemplate: assessment.html\n{meta}hide:\n  - toc\n  - navigation\n---\n",
             encoding="utf-8",
         )
-        pages.append({title: (folder / "assessment.md").relative_to(docs).as_posix()})
     # The answers to "are they willing and able to keep helping?" are the core's words.
     words.update({label.msgid: label.say("cy") for label in WILLING_LABELS.values()})
     config["extra"]["scheme_words"] = {"cy": words}
-    config["nav"].append({"cy": pages})
+    config["nav"].append({"cy": _welsh_nav(config["nav"], docs)})
+
+
+def _welsh_nav(nav: list[Any], docs: Path) -> list[Any]:
+    """The English navigation with each page that has a Welsh version under cy/, titled
+    by that page, and each section that keeps a page, named in Welsh."""
+    welsh: list[Any] = []
+    for item in nav:
+        for title, value in item.items():
+            if isinstance(value, str):
+                if (docs / "cy" / value).is_file():
+                    welsh.append(f"cy/{value}")
+            else:
+                kept = _welsh_nav(value, docs)
+                if kept:
+                    welsh.append({WELSH_SECTIONS.get(title, title): kept})
+    return welsh
+
+
+# The Easy Read pages in their navigation's order (content/docs/easy/ and the assessment).
+EASY_PAGES = ("index.md", "assessment.md", "next.md", "spending.md", "disagree.md")
+EASY_ESTIMATE = "Easy Read: find out about your budget"
+
+
+def add_easy(config: dict[str, Any], docs: Path) -> None:
+    """The Easy Read pages (content/docs/easy/, copied with the rest) and an Easy Read
+    assessment of the site's first scheme, in a navigation of their own (site/hooks.py)."""
+    folder = docs / "easy"
+    folder.mkdir(exist_ok=True)
+    (folder / "assessment.md").write_text(
+        f"---\ntitle: {json.dumps(EASY_ESTIMATE)}\ntemplate: assessment.html\nhide:\n  - toc\n  - navigation\n---\n",
+        encoding="utf-8",
+    )
+    config["nav"].append({"easy": [f"easy/{name}" for name in EASY_PAGES if (folder / name).is_file()]})
 
 
 def add_schemes(config: dict[str, Any], docs: Path, first: Scheme, others: list[Scheme]) -> None:
@@ -424,6 +456,7 @@ def build_pages(
     config["hooks"] = [str(ROOT / "site" / hook) for hook in config.get("hooks", [])]
     add_schemes(config, docs, scheme, others or [])
     add_welsh(config, docs, [scheme, *(others or [])])
+    add_easy(config, docs)
     config_file = work / "mkdocs.yml"
     config_file.write_text(json.dumps(config, indent=1), encoding="utf-8")  # JSON is YAML
     done = subprocess.run(

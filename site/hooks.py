@@ -11,10 +11,11 @@ the statement it supports. OpenRAS's theme templates get the same facts as
 `config.extra.nation` and `config.extra.council`. The `last_reviewed` date in a page's front matter is shown at
 the foot of the page.
 
-A page's language is in its path: pages under `cy/` are Welsh (`page_language`). The
+A page's language is in its path: pages under `cy/` are Welsh (`page_language`), and
+pages under `easy/` are Easy Read (`EASY_READ` says which pages each tells). The
 navigation in site/mkdocs.yml ends with one section per language other than English
-(titled by the language's code), which `on_nav` takes out, so each page shows the
-navigation of its own language. The theme's templates write their own words with `t`
+and one for Easy Read (titled by the language's code, or "easy"), which `on_nav` takes
+out, so each page shows the navigation of its own language and reading level. The theme's templates write their own words with `t`
 and `tn` (site/site_strings.py) and a scheme's texts with `s`, each in the page's
 language; a page with a counterpart in the other language links to it.
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 import datetime
 import functools
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -116,21 +118,51 @@ def counterpart(src_uri: str) -> str:
     return f"cy/{src_uri}" if lang == SOURCE else src_uri.split("/", 1)[1]
 
 
+# The Easy Read pages (under easy/, in English), and the pages each tells in Easy Read.
+EASY = "easy/"
+EASY_READ = {
+    "easy/index.md": ("index.md", "personal-budgets.md"),
+    "easy/assessment.md": ("assessment.md",),
+    "easy/next.md": ("preparing.md", "review.md"),
+    "easy/spending.md": ("spending.md", "ways-to-take.md"),
+    "easy/disagree.md": ("disagree.md",),
+}
+
+
+def easy_read(src_uri: str) -> bool:
+    return src_uri.startswith(EASY)
+
+
+def easy_version(src_uri: str) -> str:
+    """The Easy Read page for a page (its own, or the Easy Read home page); for an Easy
+    Read page, the page it tells (the first, for one that tells two)."""
+    if easy_read(src_uri):
+        told = EASY_READ.get(src_uri)
+        return told[0] if told else "index.md"
+    english = counterpart(src_uri) if page_language(src_uri) != SOURCE else src_uri
+    return next((easy for easy, told in EASY_READ.items() if english in told), "easy/index.md")
+
+
 def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
     env.autoescape = own_template
     _speak(env.globals, SOURCE, config)  # Material's own pages (404) are English
     return env
 
 
+def _scheme_words(config: Any, lang: str) -> Callable[[str | None], str | None]:
+    """`s(text)`: a scheme's text in `lang`, as the scheme gives it (or as it is)."""
+    said: dict[str, str] = config["extra"].get("scheme_words", {}).get(lang, {})
+    return lambda text: said.get(text, text) if text else text
+
+
 def _speak(context: dict[str, Any], lang: str, config: Any) -> None:
     words = Words(lang)
-    scheme_words: dict[str, str] = config["extra"].get("scheme_words", {}).get(lang, {})
     context["page_lang"] = lang
     context["script_words"] = script_words(lang)
     context["source_date"] = functools.partial(source_date, lang=lang)
     context["t"] = words.t
     context["tn"] = words.tn
-    context["s"] = lambda text: scheme_words.get(text, text) if text else text
+    context["s"] = _scheme_words(config, lang)
     # A council's or a nation's text in the page's language: its `KEY_cy` on a Welsh page.
     context["w"] = lambda facts, key: (facts.get(f"{key}_{lang}") if lang != SOURCE else None) or facts.get(key)
 
@@ -140,11 +172,13 @@ _NAVIGATIONS: dict[str, Any] = {}
 
 
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
-    """Each language other than English has its own navigation: the last sections of
-    the configured one, titled by their language's code, are taken out of it."""
+    """Each language other than English, and Easy Read, has its own navigation: the
+    last sections of the configured one, titled by their language's code (or "easy"),
+    are taken out of it."""
     from mkdocs.structure.nav import Navigation
 
-    others = {item.title: item for item in nav.items if getattr(item, "is_section", False) and item.title in OTHER}
+    own = (*OTHER, EASY.rstrip("/"))
+    others = {item.title: item for item in nav.items if getattr(item, "is_section", False) and item.title in own}
     english = [item for item in nav.items if item not in others.values()]
     _NAVIGATIONS.clear()
     _NAVIGATIONS[SOURCE] = _navigation(Navigation, english)
@@ -177,8 +211,12 @@ def _pages(items: list[Any]) -> list[Any]:
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     page.meta["lang"] = page_language(page.file.src_uri)
-    other = files.get_file_from_path(counterpart(page.file.src_uri))
+    page.meta["easy"] = easy_read(page.file.src_uri)
+    other = None if page.meta["easy"] else files.get_file_from_path(counterpart(page.file.src_uri))
     page.meta["counterpart"] = other.url if other is not None else None
+    # Every page links to its Easy Read version, and an Easy Read page to the page it tells.
+    told = files.get_file_from_path(easy_version(page.file.src_uri))
+    page.meta["easy_link"] = told.url if told is not None else None
     if page.meta.get("generated"):  # made by build.py from the scheme, already escaped: used as it is
         return markdown
     extra = config["extra"]
@@ -191,6 +229,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
             schemes=[_linked(entry) for entry in extra.get("site_schemes", [])],
             cite=functools.partial(cite, lang=page.meta["lang"]),
             scheme_csp=Markup(extra.get("csp", "")),
+            s=_scheme_words(config, page.meta["lang"]),
         )
     except jinja2.TemplateError as error:
         raise SystemExit(f"{page.file.src_path}: {error}") from None
@@ -208,6 +247,6 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     if isinstance(reviewed, str):
         reviewed = datetime.date.fromisoformat(reviewed)
     context["last_reviewed"] = date_words(reviewed, lang) if reviewed else None
-    context["nav"] = _NAVIGATIONS.get(lang, nav)
+    context["nav"] = _NAVIGATIONS.get("easy" if page.meta.get("easy") else lang, nav)
     _speak(context, lang, config)
     return context

@@ -96,6 +96,7 @@ def _council(top: Reader) -> dict[str, Any]:
     support = top.table("direct_payment_support")
     if support is not None:
         council["direct_payment_support"] = {key: support.text(key) for key in ("name", "phone", "offers")}
+        council["direct_payment_support"]["offers_cy"] = support.text("offers_cy", required=False)
         support.done()
     rules = top.table("rules")
     if rules is not None:
@@ -106,6 +107,7 @@ def _council(top: Reader) -> dict[str, Any]:
             "pa_hourly_rate_note": rules.text("pa_hourly_rate_note", required=False),
             "review_timing": rules.text("review_timing", required=False),
             "review_timing_cy": rules.text("review_timing_cy", required=False),
+            "pa_hourly_rate_note_cy": rules.text("pa_hourly_rate_note_cy", required=False),
         }
         rules.done()
     council["schemes"] = _schemes(top)
@@ -118,8 +120,11 @@ def _council(top: Reader) -> dict[str, Any]:
             if privacy
             else "as long as the council's hosting provider keeps them (ask the council)"
         ),
+        "host_cy": "",
     }
     if privacy:
+        # Their Welsh, for the Welsh privacy notice (without it, the English is shown as English).
+        council["privacy"]["host_cy"] = privacy.text("host_cy", required=False)
         privacy.done()
     guided = top.table("guided", required=False)
     council["guided"] = dict(GUIDED_DEFAULTS)
@@ -161,7 +166,11 @@ def _accessibility(table: Reader | None) -> dict[str, Any]:
         "contact": table.text("contact"),
         "compliance": table.choice("compliance", COMPLIANCE, required=False) if table.has("compliance") else "",
         "problems": table.text_list("problems", required=False),
+        # The problems in Welsh, one for each, for the Welsh statement.
+        "problems_cy": table.text_list("problems_cy", required=False),
     }
+    if found["problems_cy"] and len(found["problems_cy"]) != len(found["problems"]):
+        table.problem("problems_cy", f"must give the Welsh of each of the {len(found['problems'])} problems, in order")
     table.done()
     return found
 

@@ -279,11 +279,11 @@ def test_ras_estimate_speaks_welsh_for_a_scheme_in_welsh_and_refuses_it_for_one_
     assert welsh.returncode == 0, welsh.stderr
     assert welsh.stdout.splitlines()[0] == "Eich cyllideb ddangosol: £150 i £175 yr wythnos"
     assert "1. Gofal personol. Faint o help sydd ei angen arnoch i ymolchi a chadw'n lân?" in welsh.stdout
-    carers = ROOT / "content" / "schemes" / "carers-example.toml"
-    refused = ras("estimate", "--scheme", carers, answers, "--lang", "cy")
+    english_only = ROOT / "tests" / "schemes" / "table.toml"
+    refused = ras("estimate", "--scheme", english_only, answers, "--lang", "cy")
     assert refused.returncode == 1
     assert refused.stderr.splitlines()[1] == (
-        f"{carers}: scheme.languages: The scheme 'carers-example' is written in English only, so its result cannot "
+        f"{english_only}: scheme.languages: The scheme 'table' is written in English only, so its result cannot "
         "be given in Welsh: its questions and labels have no translation (a scheme gives its languages in [scheme], "
         'such as languages = ["en", "cy"]).'
     )

@@ -119,6 +119,6 @@ def test_the_build_stops_on_a_misspelt_council_key_with_its_dotted_path(tmp_path
     )
     assert done.returncode == 1
     assert f"{council}: privacy.host: missing; expected text" in done.stderr
-    assert f"{council}: privacy.hots: unknown key; allowed keys here: host, logs_kept" in done.stderr
+    assert f"{council}: privacy.hots: unknown key; allowed keys here: host, host_cy, logs_kept" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "dist").exists()

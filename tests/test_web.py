@@ -222,10 +222,10 @@ def test_an_estimate_in_welsh_has_the_same_figures_and_welsh_words() -> None:
 def test_an_estimate_in_welsh_is_refused_for_a_scheme_in_english_only() -> None:
     from conftest import ROOT
 
-    carers = ROOT / "content" / "schemes" / "carers-example.toml"
-    assert reply(web.load_scheme_text(carers.read_text(encoding="utf-8")))["ok"]
+    english_only = ROOT / "tests" / "schemes" / "table.toml"
+    assert reply(web.load_scheme_text(english_only.read_text(encoding="utf-8")))["ok"]
     assert problems(web.estimate_json("{}", "cy")) == [
-        "The scheme 'carers-example' is written in English only, so its result cannot be given in Welsh: its "
+        "The scheme 'table' is written in English only, so its result cannot be given in Welsh: its "
         "questions and labels have no translation (a scheme gives its languages in [scheme], such as "
         'languages = ["en", "cy"]).'
     ]

@@ -128,6 +128,7 @@ def test_each_line_has_the_published_keys(example: Scheme) -> None:
             "title": "Example calibration: 240 made-up cases (content/calibration/example-sample.csv)",
             "url": None,
         },
+        "step": "allocation",
     }
 
 

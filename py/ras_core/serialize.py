@@ -152,6 +152,8 @@ def scheme_to_dict(scheme: Scheme) -> dict[str, Any]:
                         "hint": q.hint,
                         "text_them": q.text_them,
                         "hint_them": q.hint_them,
+                        "text_easy": q.text_easy,
+                        "hint_easy": q.hint_easy,
                         "guide": q.guide,
                         "outcomes": list(q.outcomes),
                         "options": [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page, expect
@@ -15,6 +16,7 @@ from ras_core import Scheme, web
 
 from .conftest import ROOT, Site
 from .journey import answer_everything, get_estimate
+from .test_accessibility import axe
 
 sys.path.insert(0, str(ROOT / "site"))
 import site_strings
@@ -29,6 +31,8 @@ def english_left(text: str) -> list[str]:
         if entry is None or not entry.translated or entry.strings[0] == made.msgid:
             continue
         plain = re.sub(r"<[^>]+>", "", made.msgid)
+        if len(re.sub(r"\{[^}]*\}", "", plain).split()) < 3:
+            continue  # a word or two ("Back", "January") is also in names and titles
         pattern = ".+?".join(re.escape(part) for part in re.split(r"\{[^}]*\}", plain))
         if re.search(pattern, text):
             left.append(made.msgid)
@@ -52,33 +56,33 @@ def test_the_welsh_page_has_its_own_navigation(page: Page, site: Site) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site.url + "cy/")
     navigation = page.locator("nav.md-nav--primary").inner_text()
-    assert "Hafan" in navigation
+    assert "Amcangyfrif eich cyllideb bersonol" in navigation and "Geirfa" in navigation
     assert "Estimate your budget" not in navigation and "Glossary" not in navigation
     page.goto(site.url)
-    assert "Hafan" not in page.locator("nav.md-nav--primary").inner_text()
+    assert "Geirfa" not in page.locator("nav.md-nav--primary").inner_text()
 
 
 def test_each_page_links_to_its_counterpart_in_the_other_language(page: Page, site: Site) -> None:
     page.goto(site.url)
-    welsh = page.locator(".openras-language a")
+    welsh = page.locator(".openras-language a[lang]")
     expect(welsh).to_have_attribute("lang", "cy")
     expect(welsh).to_have_attribute("hreflang", "cy")
     expect(page.locator('link[rel="alternate"][hreflang="cy"]')).to_have_count(1)
     welsh.click()
     expect(page).to_have_url(site.url + "cy/")
-    english = page.locator(".openras-language a")
+    english = page.locator(".openras-language a[lang]")
     expect(english).to_have_attribute("lang", "en")
     expect(english).to_have_accessible_name("English: read this page in English")
     english.click()
     expect(page).to_have_url(site.url)
     # The assessment too: the same answers' page in the other language.
     page.goto(site.url + "assessment/")
-    page.locator(".openras-language a").click()
+    page.locator(".openras-language a[lang]").click()
     expect(page).to_have_url(site.url + "cy/assessment/")
     expect(page.get_by_role("heading", name="Amcangyfrif eich cyllideb bersonol", level=1)).to_be_visible()
     # A page with no Welsh yet has no link to one.
-    page.goto(site.url + "glossary/")
-    expect(page.locator(".openras-language")).to_have_count(0)
+    page.goto(site.url + "method/")
+    expect(page.locator(".openras-language a[lang]")).to_have_count(0)
 
 
 def test_the_first_tab_on_a_welsh_page_is_the_skip_link_in_welsh(page: Page, site: Site) -> None:
@@ -115,6 +119,7 @@ def test_a_welsh_journey_gives_the_same_band_as_the_english_one_in_welsh_words(
         assert line["text"] in text, line["text"]
     assert english_left(page.locator("body").inner_text()) == []
     expect(page.locator("html")).to_have_attribute("lang", "cy")
+    assert axe(page) == []
     # The law's facts (content/nations/) are said in their Welsh.
     said = page.locator("body").inner_text()
     for english in nation_texts("england"):
@@ -142,3 +147,34 @@ def reply_ok(text: str) -> dict[str, Any]:
     data = json.loads(text)
     assert data["ok"], data
     return dict(data)
+
+
+def welsh_pages(built: Path) -> list[str]:
+    return sorted(
+        str(p.parent.relative_to(built)) + "/"
+        for p in (built / "cy").rglob("index.html")
+        if "assessment" not in p.parts
+    )
+
+
+def test_every_welsh_page_is_in_welsh(page: Page, site: Site, built: Path) -> None:
+    paths = welsh_pages(built)
+    assert len(paths) >= 10, paths
+    left = {}
+    for path in paths:
+        page.goto(site.url + path)
+        expect(page.locator("html")).to_have_attribute("lang", "cy")
+        # Not the titles of the sources cited, which are as published.
+        said = re.sub(r"Ffynhonnell: [^\n]*", "", page.locator("body").inner_text())
+        found = english_left(said) + [text for text in nation_texts("england") if text in said]
+        if found:
+            left[path] = found
+        # Each links back to its English page.
+        if page.locator('.openras-language a[hreflang="en"][lang="en"]').count() != 1:
+            left[path] = ["no link to its English page"]
+    assert left == {}
+
+
+def test_the_welsh_assessment_start_has_no_axe_violations(page: Page, site: Site) -> None:
+    page.goto(site.url + "cy/assessment/")
+    assert axe(page) == []

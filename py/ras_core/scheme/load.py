@@ -46,6 +46,9 @@ from .model import (
 )
 from .numbers import MAX_POINTS
 
+# The most words in one sentence of an Easy Read wording.
+EASY_WORDS = 15
+
 
 def load_scheme(path: str | Path) -> Scheme:
     """Read and check a scheme TOML file; raise `SchemeError` listing every problem."""
@@ -296,9 +299,29 @@ class _Loader(Checks):
             options=tuple(options),
             text_them=reader.optional_words("text_them"),
             hint_them=reader.optional_words("hint_them"),
+            text_easy=self.easy_read(reader, "text_easy"),
+            hint_easy=self.easy_read(reader, "hint_easy"),
         )
         reader.done()
         return question
+
+    def easy_read(self, reader: Reader, key: str) -> str | None:
+        """An Easy Read wording: text, with short sentences (at most `EASY_WORDS` words)."""
+        value = reader.optional_text(key)
+        if value is None:
+            return None
+        if not value.strip():
+            reader.problem(key, "must not be empty: leave it out to use the question's own wording")
+            return None
+        for sentence in re.split(r"(?<=[.?!])\s+", value.strip()):
+            count = len(sentence.split())
+            if count > EASY_WORDS:
+                reader.problem(
+                    key,
+                    f"Easy Read needs short sentences, of at most {EASY_WORDS} words; "
+                    f"this one has {count}: {sentence!r}",
+                )
+        return value
 
     def individual_costing(self, o: Reader) -> str | None:
         reason = o.optional_words("individual_costing")

@@ -78,7 +78,8 @@ class Option:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Question:
     """A need question. The `_them` wordings, where the scheme gives them (every question
-    or none), are for someone answering for another person ("Do they ...")."""
+    or none), are for someone answering for another person ("Do they ..."); the `_easy`
+    ones, where given, are its Easy Read wording (short sentences, everyday words)."""
 
     id: str
     text: str
@@ -88,6 +89,9 @@ class Question:
     options: tuple[Option, ...]
     text_them: str | None = None
     hint_them: str | None = None
+    # The question in Easy Read, for the site's Easy Read assessment (English only).
+    text_easy: str | None = None
+    hint_easy: str | None = None
 
     def option(self, option_id: str) -> Option | None:
         return by_id(self.options, option_id)

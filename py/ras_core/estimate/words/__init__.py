@@ -35,7 +35,9 @@ slots, in this order (those in brackets only when they apply):
   when the eligibility screen agrees (when it does not, the screen wins and the
   ``eligibility`` line says so)
 - ``heading``: "How we worked this out"
-- ``working``: one line for each step of the working, with the step's reference
+- ``working``: one line for each step of the working, with the step's reference and
+  its kind (`step`: "area", "total", "allocation", "band"...), so a short version can
+  show some of them
 - ``heading``: "Are you likely to be eligible?"
 - ``eligibility``: one message, "Probably yes. …" or "Perhaps not. …", by the rules of
   the scheme's nation, saying how the minimum points fit with it
@@ -118,6 +120,7 @@ class Line(NamedTuple):
     text: str
     title: str | None = None
     reference: Reference | None = None
+    step: str | None = None  # a working line's kind of step (`Step.kind`): "total", "band"...
 
     def to_dict(self) -> dict[str, Any]:
         reference = self.reference
@@ -126,7 +129,7 @@ class Line(NamedTuple):
             "text": self.text,
             "title": self.title,
             "reference": None if reference is None else {"title": reference.title, "url": reference.url},
-        }
+        } | ({} if self.step is None else {"step": self.step})
 
 
 # Every sentence of a result (the slots above), declared once for translators.
@@ -233,7 +236,7 @@ def lines(result: Estimate, lang: str = SOURCE) -> list[Line]:
     steps = result.working if lang == SOURCE else working(result, lang)
     for step in steps:  # the screen's step cites the law: its title in the law's own translation
         reference = law_in(result, lang) if step.kind == "eligibility" else step.reference
-        out.append(Line("working", step.text, reference=reference))
+        out.append(Line("working", step.text, reference=reference, step=step.kind))
     out.append(Line("heading", _ELIGIBLE_HEADING.say(lang, v)))
     out.append(Line("eligibility", eligibility_line(result, lang)))
     out += [Line("outcome", said_by_law(scheme, lang, outcome.said(v.them))) for outcome in result.outcomes_unmet]

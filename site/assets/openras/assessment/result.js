@@ -44,6 +44,8 @@ function breakdownRows(result) {
 // table; the working and the eligibility screen below it.
 const PANEL = new Set(["band", "example", "amount", "year", "hours", "hours_left_out", "without_unpaid_support"]);
 const LISTED = { working: "ol", individual: "ul", outcome: "ul", risk: "ul" };
+// The steps of the working an Easy Read result shows first (`step` of a working line).
+const SHORT_WORKING = new Set(["total", "allocation", "band"]);
 
 // Only addresses a person can follow safely become links (never javascript: and the like).
 function source(reference) {
@@ -126,6 +128,12 @@ function renderLines(lines) {
   }
   box.querySelector(".openras-voice--summary").replaceChildren(...parts.summary);
   box.querySelector(".openras-voice--detail").replaceChildren(...parts.detail);
+  // Easy Read: a short working (the total, the sum, the band), with every step below it.
+  const short = box.querySelector(".openras-voice--short");
+  if (short) {
+    const steps = lines.filter((line) => line.slot === "working" && SHORT_WORKING.has(line.step));
+    short.replaceChildren(...steps.map((line) => lineElement("li", line)));
+  }
   offerCarersEstimate();
 }
 
