@@ -220,15 +220,24 @@ def scheme_entry(scheme: Scheme, folder: str) -> dict[str, Any]:
 # site/locale/cy.po); a Welsh guidance page's title is its own.
 WELSH_ESTIMATE = {"adult": "Amcangyfrif eich cyllideb bersonol", "carer": "Amcangyfrif cyllideb gofalwr"}
 WELSH_SECTIONS = {"Personal budgets": "Cyllidebau personol", "About this site": "Am y wefan hon"}
+WELSH_METHOD = "Sut y cyfrifir yr amcangyfrif"
+WELSH_NO_METHOD = (
+    f"---\ntitle: {json.dumps(WELSH_METHOD)}\n---\n\n# {WELSH_METHOD}\n\n"
+    "Nid yw'r cynllun hwn wedi'i ysgrifennu yn Gymraeg eto, felly mae ei ddull yn Saesneg: "
+    '[How the estimate is worked out](../method.md){: hreflang="en" lang="en" }.\n'
+)
 
 
 def add_welsh(config: dict[str, Any], docs: Path, schemes: list[Scheme]) -> None:
     """The Welsh pages, in a navigation of their own (site/hooks.py) that follows the
     English one, with each page that has a Welsh version: content/docs/cy/ (copied with
-    the rest), and an assessment page for each scheme written in Welsh, at cy/ and under
-    cy/<id>/ as in English. What each scheme's texts are in Welsh goes to the templates
+    the rest), and an assessment page and its published method for each scheme written in
+    Welsh, at cy/ and under cy/<id>/ as in English. What each scheme's texts are in Welsh goes to the templates
     as `scheme_words`."""
     words: dict[str, str] = {}
+    (docs / "cy").mkdir(exist_ok=True)
+    # Welsh pages link to the method: one not written in Welsh says so and links to it.
+    (docs / "cy" / "method.md").write_text(WELSH_NO_METHOD, encoding="utf-8")
     for index, scheme in enumerate(schemes):
         if "cy" not in scheme.languages:
             continue
@@ -243,6 +252,9 @@ def add_welsh(config: dict[str, Any], docs: Path, schemes: list[Scheme]) -> None
             f"---\ntitle: {json.dumps(title)}\ntemplate: assessment.html\n{meta}hide:\n  - toc\n  - navigation\n---\n",
             encoding="utf-8",
         )
+        method = WELSH_METHOD if index == 0 else f"{WELSH_METHOD}: {scheme.say('cy', scheme.title)}"
+        front = f"---\ntitle: {json.dumps(method)}\ngenerated: true\n{meta}---\n\n"
+        (folder / "method.md").write_text(front + explain(scheme, "cy"), encoding="utf-8")
     # The answers to "are they willing and able to keep helping?" are the core's words.
     words.update({label.msgid: label.say("cy") for label in WILLING_LABELS.values()})
     config["extra"]["scheme_words"] = {"cy": words}
@@ -322,8 +334,13 @@ def check_words() -> list[str]:
     for code in OTHER_LANGUAGES:
         for name, domain in (("the site's words", SITE_STRINGS), ("the core's sentences", strings.CORE)):
             path = catalogue_path(code) if domain is SITE_STRINGS else strings.catalogue_path(code)
-            strings.check(path.read_text(encoding="utf-8-sig"), str(path.relative_to(ROOT)), code, domain)
-            report.append(f"{name}: {strings.status(code, domain=domain)}")
+            read = strings.check(
+                path.read_text(encoding="utf-8-sig"), str(path.relative_to(ROOT)), code, domain, unused_ok=True
+            )
+            used = {made.key for made in domain.messages()}
+            unused = sum(1 for entry in read.entries if entry.key not in used)
+            left = f" ({unused} entries no longer used: export and import again to drop them)" if unused else ""
+            report.append(f"{name}: {strings.status(code, domain=domain)}{left}")
     return report
 
 

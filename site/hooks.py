@@ -15,9 +15,11 @@ A page's language is in its path: pages under `cy/` are Welsh (`page_language`),
 pages under `easy/` are Easy Read (`EASY_READ` says which pages each tells). The
 navigation in site/mkdocs.yml ends with one section per language other than English
 and one for Easy Read (titled by the language's code, or "easy"), which `on_nav` takes
-out, so each page shows the navigation of its own language and reading level. The theme's templates write their own words with `t`
-and `tn` (site/site_strings.py) and a scheme's texts with `s`, each in the page's
-language; a page with a counterpart in the other language links to it.
+out, so each page shows the navigation of its own language and reading level. The
+theme's templates write their own words with `t` and `tn` (site/site_strings.py), a
+scheme's texts with `s` and a council's or nation's with `w`, each in the page's
+language; every page links to its counterpart in the other language, where there is
+one, and to its Easy Read version.
 
 Council and scheme text is text, never markup: in guidance pages every `{{ value }}` is
 escaped for Markdown and HTML (see `markdown_value`), and OpenRAS's own theme templates
@@ -28,8 +30,8 @@ from __future__ import annotations
 
 import datetime
 import functools
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import jinja2

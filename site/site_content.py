@@ -179,18 +179,23 @@ def _accessibility(table: Reader | None) -> dict[str, Any]:
 
 
 def load_review(path: Path = CONTENT / "review.toml") -> dict[str, Any]:
-    """content/review.toml, checked: ids are unique, and funding lists name real areas."""
+    """content/review.toml, checked: ids are unique, and funding lists name real areas.
+
+    Each text a person reads (the title, the intro, the questions, and each priority's
+    `label`, area's `title` and `hint`, closing `question` and funding `name`) may have
+    its Welsh beside it, in the same key ending `_cy`, which comes through as one more
+    key (the Welsh page shows the English where there is none); the Welsh must be text
+    that is not empty, and the English must be there too."""
     return _read(path, _review)
 
 
 def _review(top: Reader) -> dict[str, Any]:
-    review: dict[str, Any] = {
-        key: top.text(key)
-        for key in ("title", "intro", "version", "working", "not_working", "priority", "anything_else")
-    }
-    review["priorities"] = _entries(top, "priorities", ("id", "label", "colour"))
-    review["areas"] = _entries(top, "areas", ("id", "title", "hint"))
-    review["closing"] = _entries(top, "closing", ("id", "question"))
+    review: dict[str, Any] = {}
+    for key in ("title", "intro", "version", "working", "not_working", "priority", "anything_else"):
+        review.update({key: top.text(key)} if key == "version" else _said(top, key))
+    review["priorities"] = _entries(top, "priorities", ("id", "label", "colour"), said=("label",))
+    review["areas"] = _entries(top, "areas", ("id", "title", "hint"), said=("title", "hint"))
+    review["closing"] = _entries(top, "closing", ("id", "question"), said=("question",))
     areas = {area["id"] for area in review["areas"]}
     review["funding"] = []
     for funding in top.tables("funding", required=False):
@@ -200,15 +205,26 @@ def _review(top: Reader) -> dict[str, Any]:
                 funding.problem(
                     f"areas[{i}]", f'"{area}" is not an area of the form; areas: {", ".join(sorted(areas))}'
                 )
-        review["funding"].append({"name": funding.text("name"), "areas": named})
+        review["funding"].append({**_said(funding, "name"), "areas": named})
         funding.done()
     return review
 
 
-def _entries(top: Reader, key: str, fields: tuple[str, ...]) -> list[dict[str, str]]:
+def _said(table: Reader, key: str) -> dict[str, str]:
+    """A text of the review form, with its Welsh (`KEY_cy`) where the file gives it."""
+    found = {key: table.text(key)}
+    if table.has(f"{key}{WELSH}"):
+        found[f"{key}{WELSH}"] = _welsh(table, f"{key}{WELSH}")
+    return found
+
+
+def _entries(top: Reader, key: str, fields: tuple[str, ...], *, said: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """Each table of `key`, with its `fields`; those a person reads (`said`) with their Welsh."""
     entries: list[dict[str, str]] = []
     for entry in top.tables(key):
-        found = {field: entry.text(field) for field in fields}
+        found: dict[str, str] = {}
+        for field in fields:
+            found.update(_said(entry, field) if field in said else {field: entry.text(field)})
         if any(found["id"] == other["id"] for other in entries):
             entry.problem("id", f'"{found["id"]}" is used twice; each id must be different')
         entries.append(found)

@@ -79,7 +79,7 @@ def cmd_estimate(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     from .plan.output import run_plan  # loaded only when a plan is costed
 
-    print(run_plan(args.plan, args.employment, args.costs, args.json))
+    print(run_plan(args.plan, args.employment, args.costs, args.json, lang=args.lang))
     return 0
 
 
@@ -167,12 +167,12 @@ UNEXPECTED = "ras: something went wrong, so the command could not finish. Please
 def cmd_contribution(args: argparse.Namespace) -> int:
     from .contribution.run import command  # loaded only for this command
 
-    print(command(_scheme(args.scheme), args.answers, folder=args.rules, date=args.date, as_json=args.json))
+    print(command(args.scheme, args.answers, folder=args.rules, date=args.date, as_json=args.json, lang=args.lang))
     return 0
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    print(explain(_scheme(args.scheme)))
+    print(explain(_scheme(args.scheme), args.lang, source=args.scheme))
     return 0
 
 
@@ -274,6 +274,8 @@ def parser() -> argparse.ArgumentParser:
         metavar="COSTS.toml",
         help="the council's plan costs (default: content/plan-costs.toml in the OpenRAS source tree)",
     )
+    lang = "the language of the words and the plan file's problems: en (English, the default) or cy (Welsh, a draft)"
+    p.add_argument("--lang", choices=sorted(LANGUAGES), default=SOURCE, help=lang + "; the figures are the same")
 
     p = _command(
         sub,
@@ -340,6 +342,7 @@ def parser() -> argparse.ArgumentParser:
         "unpaid help, rate or table, bands, thresholds) as Markdown.",
     )
     p.add_argument("scheme", metavar="SCHEME.toml")
+    p.add_argument("--lang", choices=sorted(LANGUAGES), default=SOURCE, help="the method's language: en or cy (Welsh)")
 
     p = _command(
         sub,
@@ -357,6 +360,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--rules", metavar="DIR", help="the charging rules folder (default content/charging)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day whose figures are used (default today)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=SOURCE,
+        help="the language of the result's words, with --json too: en (English, the default) or cy (Welsh, for a "
+        "scheme in English and Welsh; a draft until the council's translation service signs it off). The figures "
+        "are the same; the charging rules' own texts (rules, figures' names, sources) are in English for now",
+    )
 
     add_strings_command(sub)
     return top

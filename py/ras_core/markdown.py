@@ -1,7 +1,9 @@
 """Scheme text as Markdown that shows exactly as written, sources as citations, dates in words.
 
-Shared by the published method (`explain.py`, `explain_screen.py`) and the site's
-guidance pages.
+Shared by the published method (`explain.py`, `explain_steps.py`, `explain_screen.py`)
+and the site's guidance pages. Citations and dates are said in the language asked for
+(English unless told); `Said` gives a scheme's texts, and its law's, in one language
+as Markdown.
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from __future__ import annotations
 import datetime
 import re
 import urllib.parse
+from dataclasses import dataclass
 
-from .i18n import date_words
-from .scheme.model import Parameter, Reference
+from .estimate.words.screen import in_law_language, said_by_law
+from .i18n import SOURCE, date_words, message
+from .scheme.model import Parameter, Reference, Scheme
 
 # Scheme text is the council's words, never markup. Every string from the scheme goes
 # through markdown_text (or markdown_paragraphs) before it is written here, so that it
@@ -54,22 +58,53 @@ def _link_target(url: str) -> str | None:
     return urllib.parse.quote(url.strip(), safe=":/?#@!$&'*+,;=%~-._")
 
 
-def cite(reference: Reference | None) -> str:
+_SOURCE = message("Source: {title}.", note="After a line of the result, the published source it relies on.")
+_SOURCE_AT = message("Source: {title} ({url}).")
+_SINCE = message(" (from {day})", note="After a figure of the published method: the date it is used from.")
+
+
+def cite(reference: Reference | None, lang: str = SOURCE) -> str:
+    """ " Source: [title](url)." (the title as given: `Said.cite` gives it in a language)."""
     if reference is None:
         return ""
     title = markdown_text(reference.title)
     if reference.url:
         target = _link_target(reference.url)
         if target is not None:
-            return f" Source: [{title}]({target})."
-        return f" Source: {title} ({markdown_text(reference.url)})."
-    return f" Source: {title}."
+            return " " + _SOURCE.say(lang, title=f"[{title}]({target})")
+        return " " + _SOURCE_AT.say(lang, title=title, url=markdown_text(reference.url))
+    return " " + _SOURCE.say(lang, title=title)
 
 
-def long_date(day: datetime.date) -> str:
+def long_date(day: datetime.date, lang: str = SOURCE) -> str:
     """ "1 April 2026", spelt out (`i18n.date_words`) so no runtime's locale can change it."""
-    return date_words(day)
+    return date_words(day, lang)
 
 
-def since(parameter: Parameter) -> str:
-    return f" (from {long_date(parameter.start_date)})" if parameter.start_date else ""
+def since(parameter: Parameter, lang: str = SOURCE) -> str:
+    return _SINCE.say(lang, day=long_date(parameter.start_date, lang)) if parameter.start_date else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A scheme's texts (`Scheme.say`), and its law's (`said_by_law`), in `lang`, as Markdown."""
+
+    scheme: Scheme
+    lang: str
+
+    def __call__(self, english: str) -> str:
+        """One of the scheme's texts, on one line (`markdown_text`)."""
+        return markdown_text(self.scheme.say(self.lang, english))
+
+    def paragraphs(self, english: str) -> str:
+        return markdown_paragraphs(self.scheme.say(self.lang, english))
+
+    def law(self, english: str) -> str:
+        """A text of the scheme's nation's rules (or the scheme's own wording of it)."""
+        return markdown_text(said_by_law(self.scheme, self.lang, english))
+
+    def cite(self, reference: Reference | None) -> str:
+        return cite(in_law_language(self.scheme, reference, self.lang), self.lang)
+
+    def since(self, parameter: Parameter) -> str:
+        return since(parameter, self.lang)

@@ -52,8 +52,10 @@ def _refuse(problems: list[str]) -> str:
     return _reply({"ok": False, "problems": shown(problems)})
 
 
-def _problems(error: InputError) -> str:
-    reply: dict[str, Any] = {"ok": False, "problems": shown([for_people(p) for p in error.problems])}
+def _problems(error: InputError, lang: str = SOURCE) -> str:
+    from .scheme.answers_reader import shown as shown_in
+
+    reply: dict[str, Any] = {"ok": False, "problems": shown_in([for_people(p, lang) for p in error.problems], lang)}
     if isinstance(error, AnswersError) and error.other_scheme is not None:
         # Answers for another scheme: the page can send the person to that scheme's page.
         scheme_id, version = error.other_scheme
@@ -74,13 +76,16 @@ def _guarded(entry: Callable[P, str]) -> Callable[P, str]:
     return reply
 
 
-def for_people(problem: Problem) -> str:
+def for_people(problem: Problem, lang: str = SOURCE) -> str:
     """A problem as a sentence for the person whose file it is (no dotted paths where the
-    message already names the question)."""
+    message already names the question); where it is in the file is said in `lang`, the
+    language the problem's message is in."""
+    from .scheme.answers_reader import AT
+
     message = problem.message
     if not problem.path or problem.names_its_place:
         return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
-    return f"{message[:1].upper()}{message[1:]} (at {problem.path})."
+    return AT.say(lang, problem=message[:1].upper() + message[1:], place=problem.path)
 
 
 @_guarded
@@ -102,17 +107,21 @@ def load_scheme_text(text: str, source: str = "scheme.toml") -> str:
 
 
 @_guarded
-def check_answers_json(answers_text: str) -> str:
+def check_answers_json(answers_text: str, lang: str = SOURCE) -> str:
     """Check an answers file (uploaded, or saved on the device) without estimating; the
-    reply's `answers` is the file as format 2 (an older file read by its mapping)."""
+    reply's `answers` is the file as format 2 (an older file read by its mapping), its
+    `problems` are in `lang` (the page's language, as for `estimate_json`)."""
     if not _loaded:
         return _reply({"ok": False, "problems": [NOT_LOADED]})
     from .contribution.answers import kept_money_answers
 
+    refused = unspoken(_loaded[0], lang)
+    if refused is not None:
+        return _refuse([refused])
     try:
-        answers = answers_from_json(answers_text, _loaded[0], source="answers")
+        answers = answers_from_json(answers_text, _loaded[0], source="answers", lang=lang)
     except InputError as error:
-        return _problems(error)
+        return _problems(error, lang)
     money = kept_money_answers(answers_text)  # "Estimate what you might pay", given back as written
     return _reply({"ok": True, "answers": answers.to_dict() | ({} if money is None else {"contribution": money})})
 
@@ -172,7 +181,8 @@ OPTION_NAMES = {
 @_guarded
 def estimate_json(answers_text: str, lang: str = SOURCE) -> str:
     """The estimate for an answers file's text: the result JSON, and its words and lines
-    in `lang` (the page's language: "en" or "cy"; the figures are the same in each)."""
+    (or the file's problems) in `lang` (the page's language: "en" or "cy"; the figures
+    are the same in each)."""
     if not _loaded:
         return _reply({"ok": False, "problems": [NOT_LOADED]})
     scheme = _loaded[0]
@@ -180,46 +190,58 @@ def estimate_json(answers_text: str, lang: str = SOURCE) -> str:
     if refused is not None:
         return _refuse([refused])
     try:
-        answers = answers_from_json(answers_text, scheme, source="answers")
+        answers = answers_from_json(answers_text, scheme, source="answers", lang=lang)
     except InputError as error:
-        return _problems(error)
+        return _problems(error, lang)
     result = estimate(scheme, answers)
     return _reply({"ok": True, "result": estimate_to_dict(result), "words": words(result, lang)})
 
 
 @_guarded
-def contribution_questions_json(nation_text: str, council_text: str) -> str:
-    """The questions of "Estimate what you might pay", for the loaded scheme's nation."""
+def contribution_questions_json(nation_text: str, council_text: str, lang: str = SOURCE) -> str:
+    """The questions of "Estimate what you might pay", for the loaded scheme's nation, in
+    `lang` (the page's language, as for `estimate_json`)."""
     from .contribution.run import questions_reply  # loaded only when a person asks
 
     if not _loaded:
         return _reply({"ok": False, "problems": [NOT_LOADED]})
+    refused = unspoken(_loaded[0], lang)
+    if refused is not None:
+        return _refuse([refused])
     try:
-        return _reply(questions_reply(_loaded[0], nation_text, council_text))
+        return _reply(questions_reply(_loaded[0], nation_text, council_text, lang))
     except InputError as error:
         return _problems(error)
 
 
 @_guarded
-def contribution_json(answers_text: str, nation_text: str, council_text: str, date: str = "") -> str:
+def contribution_json(
+    answers_text: str, nation_text: str, council_text: str, date: str = "", lang: str = SOURCE
+) -> str:
     """What the person might pay beside the estimate (answers file with its "contribution"
     key; the nation's and the council's charging rules as TOML text; the day, YYYY-MM-DD,
-    or today): the result with its lines (`contribution.words`)."""
+    or today): the result with its lines (`contribution.words`) in `lang` (the page's
+    language, as for `estimate_json`; the figures are the same in each)."""
     from .contribution.run import reply  # loaded only when a person asks
 
     if not _loaded:
         return _reply({"ok": False, "problems": [NOT_LOADED]})
+    refused = unspoken(_loaded[0], lang)
+    if refused is not None:
+        return _refuse([refused])
     try:
-        return _reply(reply(_loaded[0], answers_text, nation_text, council_text, date))
+        return _reply(reply(_loaded[0], answers_text, nation_text, council_text, date, lang))
     except InputError as error:
         return _problems(error)
 
 
 @_guarded
-def plan_json(plan_text: str, employment_text: str, costs_text: str) -> str:
+def plan_json(plan_text: str, employment_text: str, costs_text: str, lang: str = SOURCE) -> str:
     """Cost a plan file's text with the employment figures and the council's costs (TOML
     texts the site ships): the reply's `plan` is what `ras plan --json` prints (lines
-    with weekly and yearly, the totals, the band, the figures used, and `words`)."""
+    with weekly and yearly, the totals, the band, the figures used, and `words`), its
+    words and the plan file's problems in `lang` (the page's language, as for
+    `estimate_json`; the figures are the same in each)."""
     # Loaded only when a plan is costed: the assessment never needs it.
     from .plan import cost_plan, employment_figures, plan_costs, plan_from_json
     from .plan.output import costed_to_dict
@@ -227,8 +249,8 @@ def plan_json(plan_text: str, employment_text: str, costs_text: str) -> str:
     try:
         law = employment_figures(employment_text, source="employment.toml")
         costs = plan_costs(costs_text, source="plan-costs.toml")
-        plan = plan_from_json(plan_text, source="plan")
+        plan = plan_from_json(plan_text, source="plan", lang=lang)
         costed = cost_plan(plan, law, costs)
     except InputError as error:
         return _problems(error)
-    return _reply({"ok": True, "plan": costed_to_dict(costed)})
+    return _reply({"ok": True, "plan": costed_to_dict(costed, lang)})

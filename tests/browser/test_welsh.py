@@ -80,8 +80,8 @@ def test_each_page_links_to_its_counterpart_in_the_other_language(page: Page, si
     page.locator(".openras-language a[lang]").click()
     expect(page).to_have_url(site.url + "cy/assessment/")
     expect(page.get_by_role("heading", name="Amcangyfrif eich cyllideb bersonol", level=1)).to_be_visible()
-    # A page with no Welsh yet has no link to one.
-    page.goto(site.url + "method/")
+    # A page with no Welsh version (Easy Read is in English) has no link to one.
+    page.goto(site.url + "easy/")
     expect(page.locator(".openras-language a[lang]")).to_have_count(0)
 
 
@@ -178,3 +178,23 @@ def test_every_welsh_page_is_in_welsh(page: Page, site: Site, built: Path) -> No
 def test_the_welsh_assessment_start_has_no_axe_violations(page: Page, site: Site) -> None:
     page.goto(site.url + "cy/assessment/")
     assert axe(page) == []
+
+
+def test_the_welsh_pay_step_asks_its_questions_in_welsh(page: Page, site: Site, example: Scheme) -> None:
+    readme_answers = json.loads((ROOT / "content" / "answers" / "example-answers.json").read_text(encoding="utf-8"))
+    page.goto(site.url + "cy/assessment/")
+    answer_everything(page, example, readme_answers, "cy")
+    get_estimate(page, "cy")
+    page.get_by_role("link", name="Amcangyfrif beth allech chi ei dalu").click()
+    charging = ROOT / "content" / "charging"
+    assert reply_ok(web.load_scheme_text((ROOT / "content" / "schemes" / "example.toml").read_text(encoding="utf-8")))
+    asked = reply_ok(
+        web.contribution_questions_json(
+            (charging / "england.toml").read_text(encoding="utf-8"),
+            (charging / "council.toml").read_text(encoding="utf-8"),
+            "cy",
+        )
+    )["questions"]
+    questions = page.locator(".openras-pay__questions")
+    expect(questions.get_by_text(asked[0]["text"], exact=True)).to_be_visible(timeout=60_000)
+    assert english_left(page.locator("#pay").inner_text()) == []

@@ -5,7 +5,8 @@ answers about money, the sums, and every sentence about the result.
 - `rules.py`: the rules files, typed, every problem at once;
 - `answers.py`: the answers file's optional "contribution" key;
 - `calculate.py`: the sums for England, Scotland and Wales;
-- `phrases.py` and `words.py`: the one voice (`lines(result)`), for `ras contribution`
-  and the page alike;
+- `phrases.py`, `words.py` and `working.py`: the one voice (`lines(result, lang)`),
+  every sentence a message said in the language asked for, for `ras contribution` and
+  the page alike;
 - `run.py`: the command's and the browser's entry points.
 """

@@ -31,7 +31,7 @@ from ..scheme.model import NATIONS, NationRules, Reference, RiskBand, Rule, Tran
 CARER_RULES = ("england",)
 # The keys of the texts a person reads, in the tables that have them; each may have its
 # translation beside it (`text_cy`).
-SAID = ("text", "text_them", "where", "label", "title")
+SAID = ("text", "text_them", "where", "label", "title", "name", "note")
 
 
 @functools.cache
@@ -69,7 +69,7 @@ def rules_for(nation: str, person: str = "adult") -> NationRules:
 
 def _tables(data: dict[str, Any]) -> list[dict[str, Any]]:
     """Every table of a rules file that holds texts a person reads."""
-    single = [data[key] for key in ("law", "carers") if key in data]
+    single = [data, *(data[key] for key in ("law", "carers") if key in data)]  # the file's own name and note
     return single + [table for key in ("conditions", "unable", "outcomes", "bands") for table in data.get(key, [])]
 
 

@@ -1,10 +1,11 @@
 """The sentences the core writes, in each language it speaks, from message catalogues.
 
-So far the figures' words (bands, years, hours, points: `estimate/words/phrases.py`),
-dates and every sentence of a result (`estimate/words/`: lines, working, screen) are
-messages; the rest of the core's sentences (problems, plan, contribution) are still
-written in English in their own modules, to become messages the same way. A sentence is declared once,
-in English, where it is used: `message("{low} a week")`, or
+Every sentence a person reads is a message: the figures' words (bands, years, hours,
+points: `estimate/words/phrases.py`), dates, a result (`estimate/words/`), what a person
+might pay (`contribution/`), a costed plan (`plan/words/`), the published method
+(`explain*.py`) and the problems in an answers file or a plan file. (A scheme file's
+problems, for council staff, are still English.) A sentence is declared once, in
+English, where it is used: `message("{low} a week")`, or
 `plural_message("{n} point", "{n} points")` where its words depend on a number. The
 English is the message's id, as in gettext; each other language's words are in its
 catalogue, a PO file inside the package (`locale/cy.po` for Welsh), read with the

@@ -13,25 +13,29 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import message
 from ..scheme import money
 
 FORMAT = 1
 
-# The times of the week a personal assistant or an agency can be paid for by the hour.
+# The times of the week a personal assistant or an agency can be paid for by the hour,
+# and their words (messages, `ras_core.i18n`: "the evening rate", "Evening: 7.5 hours").
 TIMES = ("weekday", "evening", "weekend", "waking_night")
+_TIME = "a time of the week a personal assistant or an agency is paid for: the weekday daytime rate"
 TIME_WORDS = {
-    "weekday": "weekday daytime",
-    "evening": "evening",
-    "weekend": "weekend",
-    "waking_night": "waking night",
+    "weekday": message("weekday daytime", context="time of the week", note=_TIME),
+    "evening": message("evening", context="time of the week", note=_TIME),
+    "weekend": message("weekend", context="time of the week", note=_TIME),
+    "waking_night": message("waking night", context="time of the week", note=_TIME),
 }
 # The minimum wage bands (content/employment.toml's minimum_wage keys).
 AGE_BANDS = ("age_21_and_over", "age_18_to_20", "age_16_to_17", "apprentice")
+_AGE = "after 'the minimum wage for a personal assistant': aged 21 or over"
 AGE_WORDS = {
-    "age_21_and_over": "aged 21 or over",
-    "age_18_to_20": "aged 18 to 20",
-    "age_16_to_17": "aged under 18",
-    "apprentice": "an apprentice",
+    "age_21_and_over": message("aged 21 or over", context="age band", note=_AGE),
+    "age_18_to_20": message("aged 18 to 20", context="age band", note=_AGE),
+    "age_16_to_17": message("aged under 18", context="age band", note=_AGE),
+    "apprentice": message("an apprentice", context="age band", note=_AGE),
 }
 # How often a cost the person enters is paid.
 EVERY = ("week", "month", "year")
@@ -46,15 +50,18 @@ KINDS = (
     "insurance",
     "contingency",
 )
+# Each kind of line's words (and the Employment Allowance's, a line the plan adds).
+_KIND = "a kind of line in a support plan, before the name the person gave it"
 KIND_WORDS = {
-    "pa": "Personal assistant",
-    "agency": "Agency care",
-    "day_activity": "Day activity",
-    "short_break": "Short break",
-    "one_off": "One-off cost",
-    "support_service": "Direct payment support",
-    "insurance": "Employer's liability insurance",
-    "contingency": "Contingency",
+    "pa": message("Personal assistant", context="plan line", note=_KIND),
+    "agency": message("Agency care", context="plan line", note=_KIND),
+    "day_activity": message("Day activity", context="plan line", note=_KIND),
+    "short_break": message("Short break", context="plan line", note=_KIND),
+    "one_off": message("One-off cost", context="plan line", note=_KIND),
+    "support_service": message("Direct payment support", context="plan line", note=_KIND),
+    "insurance": message("Employer's liability insurance", context="plan line", note=_KIND),
+    "contingency": message("Contingency", context="plan line", note=_KIND),
+    "employment_allowance": message("Employment Allowance", context="plan line", note=_KIND),
 }
 
 

@@ -23,19 +23,24 @@ Each LINE has a `kind` and a `name`, and by kind:
 
 Money and hours are written as text ("13.00") or as JSON numbers; both are read
 exactly. Reading collects every problem, with its dotted path
-(``lines[2].rates.evening``), into one `PlanError`.
+(``lines[2].rates.evening``), into one `PlanError`. The problems this module writes are
+messages (`ras_core.i18n`), said in the language asked for (`lang`); what the shared
+reader adds (a value described, a key missing or unknown, a choice not allowed) is in
+English.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import json
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..files import BOM
+from ..i18n import SOURCE, Message, message
 from ..scheme._reader import Reader, describe
 from ..scheme.errors import InputError, Problem
 from ..scheme.model import PERIODS
@@ -52,6 +57,38 @@ AMOUNT_TEXT = re.compile(r"-?£?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?
 MAX_TEXT = 5_000
 HOURS_IN_WEEK = Decimal(168)
 
+# The problems, declared once for translators ({got} is the value given, described).
+_TOO_LARGE = message("is too large for a plan file (more than {size} KB)", context="problem")
+_NOT_JSON = message(
+    "line {line}, column {column}: not valid JSON: {why}",
+    context="problem",
+    note="{why} is the JSON reader's own words, in English.",
+)
+_TOO_DEEP = message("is nested too deeply to be a plan file", context="problem")
+_CONSTANT = message("not valid JSON: {name} is not allowed", context="problem")
+_TOO_LONG_NUMBER = message("has a number more than {digits} digits long, which no plan file has", context="problem")
+_TWICE = message("not valid here: the key {key} appears twice", context="problem")
+_NOT_AN_OBJECT = message("expected a JSON object, got {got}", context="problem")
+_FORMAT = message("this reads plan files of format {format}, got {got}", context="problem")
+_HIGH_BELOW_LOW = message(
+    "must not be less than low", context="problem", note="The band's high and low amounts (the keys high and low)."
+)
+_TOO_MANY_LINES = message("has {count} lines; a plan can have at most {most}", context="problem")
+_ONE_CONTINGENCY = message("a plan can have only one contingency line", context="problem")
+_EXPECTED = message("expected {what}, got {got}", context="problem", note="{what} is what is allowed: a percentage.")
+_NIGHTS = message("a whole number of nights a week from 0 to 7", context="problem", note="After 'expected'.")
+_HOURS = message("a number of hours a week from 0 to 168", context="problem", note="After 'expected'.")
+_PERCENT = message("a percentage from 0 to 100", context="problem", note="After 'expected'.")
+_AMOUNT = message('an amount in pounds, like "13.00"', context="problem", note="After 'expected'.")
+_OVER_A_WEEK = message(
+    "add up to more than the 168 hours in a week", context="problem", note="The hours (the key hours)."
+)
+_NO_HOURS = message("no hours given: give hours a week for at least one time (or sleep-in nights)", context="problem")
+_NO_RATE = message("missing; expected pounds an hour for the {hours} hours given", context="problem")
+_BAD_DATE = message("expected a date written as YYYY-MM-DD, got {got}", context="problem")
+_TOO_LONG_TEXT = message("is too long ({length} characters); at most {most}", context="problem")
+_TOO_MANY_ENTRIES = message("has {count} entries; at most {most}", context="problem")
+
 
 class PlanError(InputError):
     """A plan file that cannot be used."""
@@ -61,75 +98,79 @@ class _Refused(ValueError):
     pass
 
 
-def plan_from_json(text: str, *, source: str = "plan.json") -> Plan:
-    """Parse and check a plan file's text; raise `PlanError` with every problem."""
+def plan_from_json(text: str, *, source: str = "plan.json", lang: str = SOURCE) -> Plan:
+    """Parse and check a plan file's text; raise `PlanError` with every problem (in `lang`)."""
     text = text.removeprefix(BOM)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_PLAN_BYTES:
-        message = f"is too large for a plan file (more than {MAX_PLAN_BYTES // 1000} KB)"
-        raise PlanError(source, [Problem(path="", message=message)])
+        too_large = _TOO_LARGE.say(lang, size=MAX_PLAN_BYTES // 1000)
+        raise PlanError(source, [Problem(path="", message=too_large)])
     try:
         data = json.loads(
-            text, parse_constant=_constant, parse_int=_number, parse_float=_number, object_pairs_hook=_pairs
+            text,
+            parse_constant=functools.partial(_constant, lang=lang),
+            parse_int=functools.partial(_number, lang=lang),
+            parse_float=functools.partial(_number, lang=lang),
+            object_pairs_hook=functools.partial(_pairs, lang=lang),
         )
     except json.JSONDecodeError as error:
-        message = f"line {error.lineno}, column {error.colno}: not valid JSON: {error.msg}"
-        raise PlanError(source, [Problem(path="", message=message)]) from None
+        not_json = _NOT_JSON.say(lang, line=error.lineno, column=error.colno, why=error.msg)
+        raise PlanError(source, [Problem(path="", message=not_json)]) from None
     except _Refused as error:
         raise PlanError(source, [Problem(path="", message=str(error))]) from None
     except RecursionError:
-        raise PlanError(source, [Problem(path="", message="is nested too deeply to be a plan file")]) from None
-    return plan_from_dict(data, source=source)
+        raise PlanError(source, [Problem(path="", message=_TOO_DEEP.say(lang))]) from None
+    return plan_from_dict(data, source=source, lang=lang)
 
 
-def _constant(name: str) -> Any:
-    raise _Refused(f"not valid JSON: {name} is not allowed")
+def _constant(name: str, *, lang: str) -> Any:
+    raise _Refused(_CONSTANT.say(lang, name=name))
 
 
-def _number(text: str) -> Decimal:
+def _number(text: str, *, lang: str) -> Decimal:
     if len(text) > MAX_DIGITS:
-        raise _Refused(f"has a number more than {MAX_DIGITS} digits long, which no plan file has")
+        raise _Refused(_TOO_LONG_NUMBER.say(lang, digits=MAX_DIGITS))
     return Decimal(text)
 
 
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _pairs(pairs: list[tuple[str, Any]], *, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Refused(f"not valid here: the key {quote(key)} appears twice")
+            raise _Refused(_TWICE.say(lang, key=quote(key)))
         out[key] = value
     return out
 
 
-def plan_from_dict(data: Any, *, source: str = "plan.json") -> Plan:
+def plan_from_dict(data: Any, *, source: str = "plan.json", lang: str = SOURCE) -> Plan:
     if not isinstance(data, dict):
-        raise PlanError(source, [Problem(path="", message=f"expected a JSON object, got {describe(data)}")])
+        raise PlanError(source, [Problem(path="", message=_NOT_AN_OBJECT.say(lang, got=describe(data)))])
     problems: list[Problem] = []
     top = Reader(data, "", problems)
     raw_format = top._take("format", "the number 1", True)
     if raw_format is not None and (not isinstance(raw_format, Decimal) or raw_format != FORMAT):
-        top.problem("format", f"this reads plan files of format {FORMAT}, got {describe(raw_format)}")
-    day = _date(top, "date")
-    person = _text(top, "for", required=False)
+        top.problem("format", _FORMAT.say(lang, format=FORMAT, got=describe(raw_format)))
+    day = _date(top, "date", lang)
+    person = _text(top, "for", lang, required=False)
     council, scheme, band = "", "", Band(low=Decimal(0), high=None, period="week")
     result = top.table("result")
     if result is not None:
-        council = _text(result, "council", required=False)
-        scheme = _text(result, "scheme", required=False)
+        council = _text(result, "council", lang, required=False)
+        scheme = _text(result, "scheme", lang, required=False)
         where = result.table("band")
         if where is not None:
-            low = _amount(where, "low")
-            high = None if where.data.get("high") is None else _amount(where, "high")
+            low = _amount(where, "low", lang)
+            high = None if where.data.get("high") is None else _amount(where, "high", lang)
             where.has("high")
             period = where.choice("period", PERIODS)
             if high is not None and high < low:
-                where.problem("high", "must not be less than low")
+                where.problem("high", _HIGH_BELOW_LOW.say(lang))
             band = Band(low=low, high=high, period=period)
             where.done()
         result.done()
-    outcomes = tuple(_text_list(top, "outcomes"))
-    reasons = _text(top, "reasons", required=False)
+    outcomes = tuple(_text_list(top, "outcomes", lang))
+    reasons = _text(top, "reasons", lang, required=False)
     allowance = top.boolean("employment_allowance", required=False, default=True)
-    lines = tuple(_lines(top))
+    lines = tuple(_lines(top, lang))
     top.done()
     if problems:
         raise PlanError(source, problems)
@@ -146,56 +187,55 @@ def plan_from_dict(data: Any, *, source: str = "plan.json") -> Plan:
     )
 
 
-def _lines(top: Reader) -> list[PlanLine]:
+def _lines(top: Reader, lang: str) -> list[PlanLine]:
     out: list[PlanLine] = []
     readers = list(top.tables("lines", required=False))
     if len(readers) > MAX_LINES:
-        top.problem("lines", f"has {len(readers)} lines; a plan can have at most {MAX_LINES}")
+        top.problem("lines", _TOO_MANY_LINES.say(lang, count=len(readers), most=MAX_LINES))
         return out
     contingencies = 0
     for reader in readers:
         kind = reader.choice("kind", KINDS)
         if reader.data.get("kind") not in KINDS:
             continue  # what the line holds depends on its kind: nothing more to check
-        fields: dict[str, Any] = {"kind": kind, "name": _text(reader, "name")}
+        fields: dict[str, Any] = {"kind": kind, "name": _text(reader, "name", lang)}
         if kind in ("pa", "agency"):
-            fields["hours"] = _hours(reader)
+            fields["hours"] = _hours(reader, lang)
         if kind == "pa":
-            fields["rates"] = _rates(reader, fields["hours"])
+            fields["rates"] = _rates(reader, fields["hours"], lang)
             fields["age_band"] = reader.choice("age_band", AGE_BANDS)
-            fields["sleep_in_nights"] = _nights(reader)
+            fields["sleep_in_nights"] = _nights(reader, lang)
             if reader.has("sleep_in_rate"):
-                fields["sleep_in_rate"] = _amount(reader, "sleep_in_rate")
+                fields["sleep_in_rate"] = _amount(reader, "sleep_in_rate", lang)
             fields["pension_opt_in"] = reader.boolean("pension_opt_in", required=False)
         elif kind in ("day_activity", "short_break"):
-            fields["cost"] = _amount(reader, "cost")
+            fields["cost"] = _amount(reader, "cost", lang)
             fields["every"] = reader.choice("every", EVERY)
         elif kind == "one_off" or (kind == "insurance" and reader.has("cost")):
-            fields["cost"] = _amount(reader, "cost")
+            fields["cost"] = _amount(reader, "cost", lang)
         elif kind == "support_service":
             fields["service"] = reader.choice("service", SERVICES)
         elif kind == "contingency":
             contingencies += 1
-            fields["percent"] = _amount(reader, "percent", maximum=Decimal(100), what="a percentage from 0 to 100")
+            fields["percent"] = _amount(reader, "percent", lang, maximum=Decimal(100), what=_PERCENT)
             if contingencies > 1:
-                reader.problem("kind", "a plan can have only one contingency line")
+                reader.problem("kind", _ONE_CONTINGENCY.say(lang))
         reader.done()
         out.append(PlanLine(**fields))
     return out
 
 
-def _nights(reader: Reader) -> int:
+def _nights(reader: Reader, lang: str) -> int:
     if not reader.has("sleep_in_nights"):
         return 0
-    what = "a whole number of nights a week from 0 to 7"
-    nights = _amount(reader, "sleep_in_nights", maximum=Decimal(7), what=what)
+    nights = _amount(reader, "sleep_in_nights", lang, maximum=Decimal(7), what=_NIGHTS)
     if nights != nights.to_integral_value():
-        reader.problem("sleep_in_nights", f"expected {what}, got {nights}")
+        reader.problem("sleep_in_nights", _EXPECTED.say(lang, what=_NIGHTS.say(lang), got=nights))
         return 0
     return int(nights)
 
 
-def _hours(reader: Reader) -> dict[str, Decimal]:
+def _hours(reader: Reader, lang: str) -> dict[str, Decimal]:
     table = reader.table("hours")
     out: dict[str, Decimal] = {}
     if table is None:
@@ -203,56 +243,54 @@ def _hours(reader: Reader) -> dict[str, Decimal]:
     before = len(reader.problems)
     for time in TIMES:
         if table.has(time):
-            value = _amount(table, time, maximum=HOURS_IN_WEEK, what="a number of hours a week from 0 to 168")
+            value = _amount(table, time, lang, maximum=HOURS_IN_WEEK, what=_HOURS)
             if value:
                 out[time] = value
     table.done()
     if sum(out.values(), Decimal(0)) > HOURS_IN_WEEK:
-        reader.problem("hours", "add up to more than the 168 hours in a week")
+        reader.problem("hours", _OVER_A_WEEK.say(lang))
     if not out and not reader.data.get("sleep_in_nights") and len(reader.problems) == before:
-        reader.problem("hours", "no hours given: give hours a week for at least one time (or sleep-in nights)")
+        reader.problem("hours", _NO_HOURS.say(lang))
     return out
 
 
-def _rates(reader: Reader, hours: dict[str, Decimal]) -> dict[str, Decimal]:
+def _rates(reader: Reader, hours: dict[str, Decimal], lang: str) -> dict[str, Decimal]:
     table = reader.table("rates", required=bool(hours))
     out: dict[str, Decimal] = {}
     if table is None:
         return out
     for time in TIMES:
         if table.has(time):
-            out[time] = _amount(table, time)
+            out[time] = _amount(table, time, lang)
         elif time in hours:
-            table.problem(time, f"missing; expected pounds an hour for the {hours[time]} hours given")
+            table.problem(time, _NO_RATE.say(lang, hours=hours[time]))
     table.done()
     return out
 
 
-def _amount(
-    reader: Reader, key: str, *, maximum: Decimal = MAX_MONEY, what: str = 'an amount in pounds, like "13.00"'
-) -> Decimal:
-    value = reader._take(key, what, True)
+def _amount(reader: Reader, key: str, lang: str, *, maximum: Decimal = MAX_MONEY, what: Message = _AMOUNT) -> Decimal:
+    value = reader._take(key, what.msgid, True)  # the shared reader's problems are in English
     if value is None:
         return Decimal(0)
     if isinstance(value, str) and len(value) <= MAX_DIGITS and AMOUNT_TEXT.fullmatch(value.strip()):
         with contextlib.suppress(InvalidOperation):
             value = Decimal(value.strip().removeprefix("£").replace(",", ""))
     if not isinstance(value, Decimal) or not value.is_finite():
-        reader.problem(key, f"expected {what}, got {describe(value)}")
+        reader.problem(key, _EXPECTED.say(lang, what=what.say(lang), got=describe(value)))
         return Decimal(0)
     if value < 0 or value > maximum or value.as_tuple().exponent < -4:  # type: ignore[operator]
-        reader.problem(key, f"expected {what}, got {value}")
+        reader.problem(key, _EXPECTED.say(lang, what=what.say(lang), got=value))
         return Decimal(0)
     return value
 
 
-def _date(reader: Reader, key: str) -> datetime.date:
+def _date(reader: Reader, key: str, lang: str) -> datetime.date:
     text = reader.text(key)
     try:
         return datetime.date.fromisoformat(text) if len(text) == 10 else _bad_date()
     except ValueError:
         if text:
-            reader.problem(key, f"expected a date written as YYYY-MM-DD, got {quote(text)}")
+            reader.problem(key, _BAD_DATE.say(lang, got=quote(text)))
         return datetime.date(2000, 1, 1)
 
 
@@ -260,17 +298,17 @@ def _bad_date() -> datetime.date:
     raise ValueError
 
 
-def _text(reader: Reader, key: str, *, required: bool = True) -> str:
+def _text(reader: Reader, key: str, lang: str, *, required: bool = True) -> str:
     value = reader.text(key, required=required)
     if len(value) > MAX_TEXT:
-        reader.problem(key, f"is too long ({len(value):,} characters); at most {MAX_TEXT:,}")
+        reader.problem(key, _TOO_LONG_TEXT.say(lang, length=f"{len(value):,}", most=f"{MAX_TEXT:,}"))
         return value[:MAX_TEXT]
     return value
 
 
-def _text_list(reader: Reader, key: str) -> list[str]:
+def _text_list(reader: Reader, key: str, lang: str) -> list[str]:
     values = reader.text_list(key, required=False)
     if len(values) > MAX_LINES:
-        reader.problem(key, f"has {len(values)} entries; at most {MAX_LINES}")
+        reader.problem(key, _TOO_MANY_ENTRIES.say(lang, count=len(values), most=MAX_LINES))
         return []
     return [v[:MAX_TEXT] for v in values]

@@ -5,10 +5,14 @@
 // the query string, so it is not sent to the server. Download, upload and "Save on this
 // device" work as for answers; a guided session (?mode=guided) keeps nothing.
 //
-// Imports: plan.js → client, protocol, ui, plan/lines, plan/file.
+// The page's own words are t() (strings.js), in the page's language, and the plan's
+// words come from the core in the same language (`lang` in the request).
+//
+// Imports: plan.js → client, protocol, strings, ui, plan/lines, plan/file.
 
 import { startCalculator } from "./client.js";
 import { REQUEST } from "./protocol.js";
+import { lang, t } from "./strings.js";
 import { forgetPlan, readPlanText, savePlan, savedPlan, today } from "./plan/file.js";
 import { lineFieldset, readLine } from "./plan/lines.js";
 import { clearFileProblems, downloadText, readText, showFileProblems } from "./ui.js";
@@ -23,7 +27,7 @@ const problemsBox = root.querySelector(".openras-plan-problems");
 const upload = root.querySelector(".openras-upload");
 const MAX_BYTES = Number(root.dataset.maxBytes);
 const guided = new URLSearchParams(location.search).get("mode") === "guided";
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+const longDate = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : lang, { day: "numeric", month: "long", year: "numeric" });
 // The band from the result, in the fragment (#low=150.00&high=175.00&period=week, with
 // the scheme and council it came from).
 const carried = new URLSearchParams(location.hash.slice(1));
@@ -101,7 +105,9 @@ function textElement(tag, content) {
 }
 
 function source(reference) {
-  const span = textElement("span", " Source: ");
+  // The core's "Source: {title}." with the title as a link, in the page's language.
+  const [before, after = ""] = t("Source: {title}.").split("{title}");
+  const span = textElement("span", ` ${before}`);
   span.className = "openras-source";
   const url = reference.url || "";
   const part = textElement(/^https:/i.test(url) ? "a" : "span", reference.title);
@@ -109,7 +115,7 @@ function source(reference) {
     part.href = url;
     part.rel = "noreferrer";
   }
-  span.append(part, ".");
+  span.append(part, after);
   return span;
 }
 
@@ -160,14 +166,14 @@ function showProblems(problems) {
 async function cost() {
   problemsBox.hidden = true;
   const text = JSON.stringify(planFromForm(), null, 2) + "\n";
-  status.textContent = "Working out the costs…";
+  status.textContent = t("Working out the costs…");
   let reply;
   try {
     const [employment, costs] = await figures;
-    reply = await calculator.ask(REQUEST.plan, { plan: text, employment, costs });
+    reply = await calculator.ask(REQUEST.plan, { plan: text, employment, costs, lang });
   } catch (error) {
     status.textContent = "";
-    return showProblems([`The costs could not be worked out: ${error.message || error}`]);
+    return showProblems([t("The costs could not be worked out: {reason}", { reason: error.message || error })]);
   }
   status.textContent = "";
   if (!reply.ok) {
@@ -187,14 +193,15 @@ function showSaved() {
   const box = root.querySelector(".openras-plan-saved");
   const entry = guided ? null : savedPlan();
   box.hidden = !entry;
-  if (entry) box.querySelector(".openras-plan-saved__date").textContent = entry.savedAt ? longDate.format(entry.savedAt) : "a date that cannot be read";
+  if (entry) box.querySelector(".openras-plan-saved__date").textContent = entry.savedAt ? longDate.format(entry.savedAt) : t("a date that cannot be read");
 }
 
-function load(text, from) {
+// `loaded` is what the status says once the plan is in the form.
+function load(text, loaded) {
   const read = readPlanText(text, MAX_BYTES);
   if (!read.ok) return showFileProblems(upload, read.problems);
   fillForm(read.plan);
-  status.textContent = `Your plan from ${from} is loaded.`;
+  status.textContent = loaded;
   cost();
 }
 
@@ -204,8 +211,8 @@ upload.querySelector("input[type=file]").addEventListener("change", async (event
   if (!file) return;
   clearFileProblems(upload);
   input.value = "";
-  if (file.size > MAX_BYTES) return showFileProblems(upload, ["The file is too large to be a plan from this site."]);
-  load(await readText(file), file.name);
+  if (file.size > MAX_BYTES) return showFileProblems(upload, [t("The file is too large to be a plan from this site.")]);
+  load(await readText(file), t("Your plan from {file} is loaded.", { file: file.name }));
 });
 
 root.addEventListener("click", (event) => {
@@ -219,17 +226,17 @@ root.addEventListener("click", (event) => {
     const set = button.closest(".openras-plan-line");
     const heading = set.querySelector("h3").textContent;
     set.remove();
-    status.textContent = `${heading} removed.`;
+    status.textContent = t("{line} removed.", { line: heading });
   } else if (button.classList.contains("openras-plan-print")) {
     window.print();
   } else if (button.classList.contains("openras-plan-download")) {
     downloadText(`plan-${today()}.json`, JSON.stringify(planFromForm(), null, 2) + "\n", "application/json");
   } else if (button.classList.contains("openras-plan-save")) {
-    if (savePlan(JSON.stringify(planFromForm()))) status.textContent = "Your plan is saved on this device.";
+    if (savePlan(JSON.stringify(planFromForm()))) status.textContent = t("Your plan is saved on this device.");
     showSaved();
   } else if (button.classList.contains("openras-plan-use-saved")) {
     const entry = savedPlan();
-    if (entry) load(entry.text, "this device");
+    if (entry) load(entry.text, t("Your plan from this device is loaded."));
   } else if (button.classList.contains("openras-plan-forget")) {
     forgetPlan();
     showSaved();

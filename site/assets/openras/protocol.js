@@ -29,18 +29,19 @@ export const EVENT = Object.freeze({ progress: "progress", ready: "ready", faile
 export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", calibrate: "calibrate", plan: "plan", contribution: "contribution", contributionQuestions: "contribution-questions" });
 
 /**
- * @typedef {{id: number, type: "estimate", answers: string}} EstimateRequest
+ * @typedef {{id: number, type: "estimate", answers: string, lang?: string}} EstimateRequest
  *   the estimate for an answers file's text (web.estimate_json)
- * @typedef {{id: number, type: "check", answers: string}} CheckRequest
+ * @typedef {{id: number, type: "check", answers: string, lang?: string}} CheckRequest
  *   check an answers file's text without estimating (web.check_answers_json)
  * @typedef {{id: number, type: "calibrate", cases: string, options: Object<string, string|null>}} CalibrateRequest
  *   calibrate from a CSV's text, with options (web.calibrate_json)
- * @typedef {{id: number, type: "plan", plan: string, employment: string, costs: string}} PlanRequest
- *   cost a plan file's text with the employment figures and the council's costs (web.plan_json)
- * @typedef {{id: number, type: "contribution", answers: string, nation: string, council: string, date: string}} ContributionRequest
+ * @typedef {{id: number, type: "plan", plan: string, employment: string, costs: string, lang?: string}} PlanRequest
+ *   cost a plan file's text with the employment figures and the council's costs (web.plan_json),
+ *   its words and the plan file's problems in `lang` (the page's language; English when left out)
+ * @typedef {{id: number, type: "contribution", answers: string, nation: string, council: string, date: string, lang?: string}} ContributionRequest
  *   what the person might pay beside the estimate (web.contribution_json): the answers
  *   file's text with its "contribution" key, the two charging rules files' text, the day
- * @typedef {{id: number, type: "contribution-questions", nation: string, council: string}} ContributionQuestionsRequest
+ * @typedef {{id: number, type: "contribution-questions", nation: string, council: string, lang?: string}} ContributionQuestionsRequest
  *   the questions of "Estimate what you might pay" (web.contribution_questions_json)
  * @typedef {EstimateRequest | CheckRequest | CalibrateRequest | PlanRequest | ContributionRequest | ContributionQuestionsRequest} Request
  */

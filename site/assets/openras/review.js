@@ -2,6 +2,7 @@
 // on. Everything stays on this device; an uploaded file is checked before anything on
 // the page changes, and a bad file is named with what is wrong.
 
+import { t } from "./strings.js";
 import { clearFileProblems, downloadText, readText, showFileProblems } from "./ui.js";
 
 const root = document.getElementById("openras-review");
@@ -37,33 +38,38 @@ function collect() {
 // Every problem with a review file, as sentences for the person.
 function problems(data) {
   if (!data || typeof data !== "object" || Array.isArray(data) || data.kind !== KIND) {
-    return ["The file is not a review file from this site."];
+    return [t("The file is not a review file from this site.")];
   }
   const found = [];
   if (data.version !== root.dataset.version) {
-    found.push(`The file was saved with version ${data.version} of the review form; this is version ${root.dataset.version}.`);
+    found.push(
+      t("The file was saved with version {saved} of the review form; this is version {version}.", {
+        saved: data.version,
+        version: root.dataset.version,
+      }),
+    );
   }
   const text = (v) => v === undefined || v === null || (typeof v === "string" && v.length <= MAX_TEXT);
   const group = (v) => v === undefined || v === null || (typeof v === "object" && !Array.isArray(v));
-  if (!group(data.areas)) found.push('The file\'s "areas" are not a list of areas by name.');
-  if (!group(data.closing)) found.push('The file\'s "closing" answers are not a list of questions by name.');
+  if (!group(data.areas)) found.push(t("The file's \"areas\" are not a list of areas by name."));
+  if (!group(data.closing)) found.push(t("The file's \"closing\" answers are not a list of questions by name."));
   if (!group(data.areas) || !group(data.closing)) return found;
   for (const [id, area] of Object.entries(data.areas || {})) {
     if (!areas.includes(id)) {
-      found.push(`The file has an area this form does not have ("${id}").`);
+      found.push(t("The file has an area this form does not have (\"{id}\").", { id }));
       continue;
     }
     if (!area || typeof area !== "object" || !text(area.working) || !text(area.not_working)) {
-      found.push(`The answers for area "${id}" are not text, or are too long.`);
+      found.push(t("The answers for area \"{id}\" are not text, or are too long.", { id }));
     }
     if (area && area.priority !== null && area.priority !== undefined && !priorities.includes(area.priority)) {
-      found.push(`The priority for area "${id}" must be one of: ${priorities.join(", ")}.`);
+      found.push(t("The priority for area \"{id}\" must be one of: {choices}.", { id, choices: priorities.join(", ") }));
     }
   }
-  if (!text(data.anything_else)) found.push('"Anything else" is not text, or is too long.');
+  if (!text(data.anything_else)) found.push(t("\"Anything else\" is not text, or is too long."));
   for (const [id, answer] of Object.entries(data.closing || {})) {
-    if (!closing.includes(id)) found.push(`The file has a question this form does not have ("${id}").`);
-    else if (!text(answer)) found.push(`The answer to question "${id}" is not text, or is too long.`);
+    if (!closing.includes(id)) found.push(t("The file has a question this form does not have (\"{id}\").", { id }));
+    else if (!text(answer)) found.push(t("The answer to question \"{id}\" is not text, or is too long.", { id }));
   }
   return found;
 }
@@ -92,20 +98,20 @@ upload.querySelector("input[type=file]").addEventListener("change", async (event
   let found;
   let data;
   if (file.size > MAX_BYTES) {
-    found = ["The file is too large to be a review file from this site."];
+    found = [t("The file is too large to be a review file from this site.")];
   } else {
     try {
       data = JSON.parse(await readText(file));
       found = problems(data);
     } catch (error) {
-      found = ["The file is not a review file from this site: it is not JSON."];
+      found = [t("The file is not a review file from this site: it is not JSON.")];
     }
   }
   input.value = "";
   if (found.length) return showFileProblems(upload, found);
   fill(data);
   const status = root.querySelector(".openras-review-status");
-  status.textContent = `Your review from ${file.name} is loaded.`;
+  status.textContent = t("Your review from {name} is loaded.", { name: file.name });
   root.querySelector("h1").scrollIntoView();
 });
 

@@ -29,12 +29,13 @@ pyodideModule.catch(() => fail("pyodide.mjs could not be loaded."));
 // the request. Each returns JSON text.
 const HANDLERS = {
   [REQUEST.estimate]: (web, request) => web.estimate_json(request.answers, request.lang || "en"),
-  [REQUEST.check]: (web, request) => web.check_answers_json(request.answers),
+  [REQUEST.check]: (web, request) => web.check_answers_json(request.answers, request.lang || "en"),
   [REQUEST.calibrate]: (web, request) => web.calibrate_json(request.cases, JSON.stringify(request.options || {})),
-  [REQUEST.plan]: (web, request) => web.plan_json(request.plan, request.employment, request.costs),
+  [REQUEST.plan]: (web, request) => web.plan_json(request.plan, request.employment, request.costs, request.lang || "en"),
   [REQUEST.contribution]: (web, request) =>
-    web.contribution_json(request.answers, request.nation, request.council, request.date || ""),
-  [REQUEST.contributionQuestions]: (web, request) => web.contribution_questions_json(request.nation, request.council),
+    web.contribution_json(request.answers, request.nation, request.council, request.date || "", request.lang || "en"),
+  [REQUEST.contributionQuestions]: (web, request) =>
+    web.contribution_questions_json(request.nation, request.council, request.lang || "en"),
 };
 
 let ready = null; // a Promise of the Python `web` module once every step is done

@@ -110,7 +110,7 @@ export function ask(type, payload) {
 
 // The calculator's reply to checking an answers file's text.
 export function checkAnswers(text) {
-  return calculator.ask(REQUEST.check, { answers: text });
+  return calculator.ask(REQUEST.check, { answers: text, lang });
 }
 
 function showFailure() {

@@ -10,7 +10,7 @@ import { addAnswersPart, collectAnswers } from "./answers.js";
 import { ask } from "./calculator.js";
 import { root, siteName, text } from "./page.js";
 import { applyVoice } from "./voice.js";
-import { t } from "../strings.js";
+import { lang, t } from "../strings.js";
 
 const step = root.querySelector("#pay");
 const NOT_SAID = "not_said";
@@ -138,7 +138,7 @@ function question(q) {
 
 async function buildQuestions() {
   const [nation, council] = await rulesText();
-  const reply = await ask(REQUEST.contributionQuestions, { nation, council });
+  const reply = await ask(REQUEST.contributionQuestions, { nation, council, lang });
   if (!reply.ok) throw new Error((reply.problems || []).join(" "));
   step.querySelector(".openras-pay__questions").replaceChildren(...reply.questions.map(question));
   step.querySelector(".openras-pay__none").hidden = reply.questions.length > 0;
@@ -348,7 +348,7 @@ async function estimatePay(event) {
     await preparePay();
     const [nation, council] = await rulesText();
     const answers = { ...collectAnswers(), contribution: moneyAnswers() || {} };
-    const reply = await ask(REQUEST.contribution, { answers: JSON.stringify(answers), nation, council, date: today() });
+    const reply = await ask(REQUEST.contribution, { answers: JSON.stringify(answers), nation, council, date: today(), lang });
     if (reply.ok) showLines(reply.result.lines);
     else showProblems(reply.problems || []);
   } catch (error) {

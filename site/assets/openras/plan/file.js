@@ -2,6 +2,8 @@
 // depth and shape, then by the core), and "Save on this device" (never on until the
 // person asks; never offered in a guided session on a shared computer).
 
+import { t } from "../strings.js";
+
 const MAX_DEPTH = 10;
 const SAVE_KEY = "openras:plan";
 
@@ -14,16 +16,16 @@ function tooDeep(value, depth = 0) {
 /** The plan in a file's text, or the problems that stop it being read. */
 export function readPlanText(text, maxBytes) {
   if (new TextEncoder().encode(text).length > maxBytes) {
-    return { ok: false, problems: ["The file is too large to be a plan from this site."] };
+    return { ok: false, problems: [t("The file is too large to be a plan from this site.")] };
   }
   let data;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: ["The file is not a plan from this site: it is not JSON."] };
+    return { ok: false, problems: [t("The file is not a plan from this site: it is not JSON.")] };
   }
   if (!data || typeof data !== "object" || Array.isArray(data) || tooDeep(data) || !Array.isArray(data.lines)) {
-    return { ok: false, problems: ["The file is not a plan from this site."] };
+    return { ok: false, problems: [t("The file is not a plan from this site.")] };
   }
   return { ok: true, plan: data };
 }

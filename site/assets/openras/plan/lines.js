@@ -1,40 +1,44 @@
 // The plan's lines of support as form fields: one fieldset a line, built from the kind's
 // fields below, and read back into the plan file's shape (format 1, as
 // py/ras_core/plan/read.py reads it). Values are kept as the person typed them: the core
-// checks them and says what is wrong, with the line and field.
+// checks them and says what is wrong, with the line and field. Every label is the page's
+// own words (t(), strings.js), in the page's language.
+
+import { t } from "../strings.js";
 
 const TIMES = [
-  ["weekday", "Weekday daytime"],
-  ["evening", "Evenings"],
-  ["weekend", "Weekends"],
-  ["waking_night", "Waking nights"],
+  ["weekday", t("Weekday daytime")],
+  ["evening", t("Evenings")],
+  ["weekend", t("Weekends")],
+  ["waking_night", t("Waking nights")],
 ];
 const AGE_BANDS = [
-  ["age_21_and_over", "21 or over"],
-  ["age_18_to_20", "18 to 20"],
-  ["age_16_to_17", "Under 18"],
-  ["apprentice", "An apprentice (under 19, or in the first year)"],
+  ["age_21_and_over", t("21 or over")],
+  ["age_18_to_20", t("18 to 20")],
+  ["age_16_to_17", t("Under 18")],
+  ["apprentice", t("An apprentice (under 19, or in the first year)")],
 ];
 const EVERY = [
-  ["week", "a week"],
-  ["month", "a month"],
-  ["year", "a year"],
+  ["week", t("a week")],
+  ["month", t("a month")],
+  ["year", t("a year")],
 ];
 const SERVICES = [
-  ["payroll", "Payroll service"],
-  ["managed_account", "Managed account"],
+  ["payroll", t("Payroll service")],
+  ["managed_account", t("Managed account")],
 ];
 
-// What each kind of line asks, in order. The names are the plan file's keys.
+// What each kind of line asks, in order. The names are the plan file's keys; a new line's
+// name is its kind's, in the page's language (the core then says the kind once).
 export const KINDS = {
-  pa: { title: "Personal assistant", name: "Personal assistant" },
-  agency: { title: "Agency care", name: "Agency care" },
-  day_activity: { title: "Day activity", name: "Day activity" },
-  short_break: { title: "Short break", name: "Short break" },
-  one_off: { title: "One-off cost", name: "One-off cost" },
-  support_service: { title: "Direct payment support", name: "Payroll service" },
-  insurance: { title: "Employer's liability insurance", name: "Employer's liability insurance" },
-  contingency: { title: "Contingency", name: "Contingency" },
+  pa: { title: t("Personal assistant"), name: t("Personal assistant") },
+  agency: { title: t("Agency care"), name: t("Agency care") },
+  day_activity: { title: t("Day activity"), name: t("Day activity") },
+  short_break: { title: t("Short break"), name: t("Short break") },
+  one_off: { title: t("One-off cost"), name: t("One-off cost") },
+  support_service: { title: t("Direct payment support"), name: t("Payroll service") },
+  insurance: { title: t("Employer's liability insurance"), name: t("Employer's liability insurance") },
+  contingency: { title: t("Contingency"), name: t("Contingency") },
 };
 
 let made = 0; // every field id on the page is unique
@@ -117,36 +121,36 @@ export function lineFieldset(line) {
   heading.tabIndex = -1;
   legend.append(heading);
   set.append(legend);
-  field(set, { key: "name", label: "What you call it", value: line.name ?? KINDS[kind].name });
+  field(set, { key: "name", label: t("What you call it"), value: line.name ?? KINDS[kind].name });
   if (kind === "pa" || kind === "agency") {
-    timeTable(set, "hours", "Hours a week", line.hours, "Hours, like 7.5. Leave a time empty if there are none.");
+    timeTable(set, "hours", t("Hours a week"), line.hours, t("Hours, like 7.5. Leave a time empty if there are none."));
   }
   if (kind === "pa") {
-    timeTable(set, "rates", "Pay an hour (£)", line.rates, "The hourly rate you pay, like 13.00, for each time with hours.");
-    field(set, { key: "age_band", label: "Your personal assistant's age", value: line.age_band, options: AGE_BANDS });
-    field(set, { key: "sleep_in_nights", label: "Sleep-in nights a week", value: line.sleep_in_nights || "", inputmode: "numeric",
-      hint: "Nights they may sleep at your home, paid at a flat rate. Time awake to work is waking hours." });
-    field(set, { key: "sleep_in_rate", label: "Flat rate a sleep-in night (£, optional)", value: line.sleep_in_rate, inputmode: "decimal",
-      hint: "Leave empty to use the council's rate." });
-    field(set, { key: "pension_opt_in", label: "They have asked to join the workplace pension", value: line.pension_opt_in, type: "checkbox" });
+    timeTable(set, "rates", t("Pay an hour (£)"), line.rates, t("The hourly rate you pay, like 13.00, for each time with hours."));
+    field(set, { key: "age_band", label: t("Your personal assistant's age"), value: line.age_band, options: AGE_BANDS });
+    field(set, { key: "sleep_in_nights", label: t("Sleep-in nights a week"), value: line.sleep_in_nights || "", inputmode: "numeric",
+      hint: t("Nights they may sleep at your home, paid at a flat rate. Time awake to work is waking hours.") });
+    field(set, { key: "sleep_in_rate", label: t("Flat rate a sleep-in night (£, optional)"), value: line.sleep_in_rate, inputmode: "decimal",
+      hint: t("Leave empty to use the council's rate.") });
+    field(set, { key: "pension_opt_in", label: t("They have asked to join the workplace pension"), value: line.pension_opt_in, type: "checkbox" });
   }
   if (kind === "day_activity" || kind === "short_break" || kind === "one_off" || kind === "insurance") {
-    const hint = kind === "insurance" ? "A year. Leave empty to use the council's typical cost." : "";
-    field(set, { key: "cost", label: "Cost (£)", value: line.cost, inputmode: "decimal", hint });
+    const hint = kind === "insurance" ? t("A year. Leave empty to use the council's typical cost.") : "";
+    field(set, { key: "cost", label: t("Cost (£)"), value: line.cost, inputmode: "decimal", hint });
   }
   if (kind === "day_activity" || kind === "short_break") {
-    field(set, { key: "every", label: "Paid", value: line.every, options: EVERY });
+    field(set, { key: "every", label: t("Paid"), value: line.every, options: EVERY });
   }
   if (kind === "support_service") {
-    field(set, { key: "service", label: "Service", value: line.service, options: SERVICES });
+    field(set, { key: "service", label: t("Service"), value: line.service, options: SERVICES });
   }
   if (kind === "contingency") {
-    field(set, { key: "percent", label: "Percentage of the other lines", value: line.percent, inputmode: "decimal" });
+    field(set, { key: "percent", label: t("Percentage of the other lines"), value: line.percent, inputmode: "decimal" });
   }
   const remove = document.createElement("button");
   remove.type = "button";
   remove.className = "md-button openras-button openras-plan-remove";
-  remove.textContent = "Remove this line";
+  remove.textContent = t("Remove this line");
   set.append(remove);
   return set;
 }
