@@ -6,7 +6,8 @@ Everything a person reads about what they might pay comes from this module and
 phrase is a message (`ras_core.i18n`), declared once below and said in the language
 asked for (English unless another is named); a sentence that speaks of the person is
 declared in both voices (`estimate.words.voice.voiced`). The charging rules files'
-own texts (figures' labels, sources) are data, shown as they are written.
+own texts (figures' labels) are data, said in Welsh where the file gives it
+(`rules.say`); sources keep their published titles.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..i18n import SOURCE, Message, date_words, message
 from ..scheme import money
 from .answers import AGE_BANDS, CARE_RATES, NOT_SAID
 from .calculate import Used
-from .rules import INCOME_TYPES, NationCharging, SavingsBand
+from .rules import INCOME_TYPES, NationCharging, SavingsBand, say
 
 INCOME = {
     ident: message(text, context="income", note="A type of weekly income the person is asked about.")
@@ -149,7 +150,9 @@ def figure_value(used: Used) -> str:
 def figure_line(used: Used, lang: str = SOURCE) -> str:
     """ "Upper capital limit: £23,250.00, in force from 1 April 2015." and what is not confirmed."""
     row = used.row
-    said = [_FIGURE.say(lang, label=used.figure.label, value=figure_value(used), day=day(row.start, lang))]
+    said = [
+        _FIGURE.say(lang, label=say(used.figure, "label", lang), value=figure_value(used), day=day(row.start, lang))
+    ]
     if used.gap and row.until is not None:
         said.append(_NOT_FOUND.say(lang, day=day(row.until, lang)))
     if not row.confirmed:

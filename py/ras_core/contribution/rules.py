@@ -6,6 +6,11 @@ README). Both walk the whole file with the scheme's typed getters and collect ev
 problem, with its dotted path, into one `InputError`. A figure keeps all its dated rows;
 `Figure.on(day)` picks the row in force on a day, so next year's figure is a new row and
 never a change to the code.
+
+Each text a person reads (a rule's `text` and `them`, a figure's `label`, the council's
+name and its `other_support`) may have its Welsh beside it (`text_cy`, as in a
+bilingual scheme); `say(data, key, lang)` gives it in a language, or the English where
+the file has no translation. A translation without its English is a problem.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..files import BOM
-from ..scheme._reader import Reader
+from ..i18n import SOURCE
+from ..scheme._reader import OTHER_LANGUAGES, Reader
 from ..scheme.errors import InputError, Problem
 
 METHODS = ("england", "scotland", "wales")
@@ -89,6 +95,7 @@ class Figure:
     id: str
     label: str
     rows: tuple[Row, ...]
+    label_cy: str = ""
 
     def on(self, day: datetime.date) -> Row | None:
         """The row in force on `day` (the latest that has started), or None."""
@@ -107,6 +114,8 @@ class Rule:
     source: Source
     confirmed: bool
     note: str
+    text_cy: str = ""
+    them_cy: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -154,6 +163,29 @@ class CouncilCharging:
     policy: Source
     figures: dict[str, Figure]
     other_support: str
+    council_cy: str = ""
+    other_support_cy: str = ""
+
+
+def say(data: object, key: str, lang: str = SOURCE) -> str:
+    """`data`'s text `key` (a rule's "text", a figure's "label") in `lang`: its
+    translation where the rules file gives one, else the English."""
+    english: str = getattr(data, key)
+    if lang == SOURCE:
+        return english
+    translated: str = getattr(data, f"{key}_{lang}", "")
+    return translated or english
+
+
+def _said(reader: Reader, key: str, english: str | None) -> str:
+    """The Welsh beside the text `key` (`key_cy`), or "" when the file gives none."""
+    translated = reader.optional_text(f"{key}_cy") or ""
+    if translated and not (english or "").strip():
+        reader.problem(f"{key}_cy", f"{OTHER_LANGUAGES['cy']} is given without the English ({key})")
+        return ""
+    if translated and not translated.strip():
+        reader.problem(f"{key}_cy", "must not be empty")
+    return translated
 
 
 def _parse(text: str, source: str) -> dict[str, Any]:
@@ -202,6 +234,7 @@ def council_from_toml(text: str, *, source: str = "council.toml") -> CouncilChar
     problems: list[Problem] = []
     top = Reader(_parse(text, source), "", problems)
     council = top.text("council")
+    council_cy = _said(top, "council", council)
     example = top.boolean("example", required=False)
     checked = top.date("checked") or datetime.date.min
     policy = _source(top, "policy")
@@ -211,15 +244,23 @@ def council_from_toml(text: str, *, source: str = "council.toml") -> CouncilChar
         if row.value > 100:
             problems.append(Problem(path=f"figures.percentage_charged.rows[{i}].value", message="must be 100 or less"))
     scotland = top.table("scotland", required=False)
-    other = ""
+    other = other_cy = ""
     if scotland is not None:
         other = scotland.text("other_support")
+        other_cy = _said(scotland, "other_support", other)
         scotland.done()
     top.done()
     if problems:
         raise InputError(source, problems)
     return CouncilCharging(
-        council=council, example=example, checked=checked, policy=policy, figures=figures, other_support=other
+        council=council,
+        example=example,
+        checked=checked,
+        policy=policy,
+        figures=figures,
+        other_support=other,
+        council_cy=council_cy,
+        other_support_cy=other_cy,
     )
 
 
@@ -294,6 +335,7 @@ def _figures(top: Reader, needed: tuple[str, ...]) -> dict[str, Figure]:
             top.problem(f"figures.{ident[:60]}", f"not a figure these rules use; allowed: {allowed}")
             continue
         label = figure.text("label")
+        label_cy = _said(figure, "label", label)
         rows: list[Row] = []
         for row in figure.tables("rows"):
             value = row.number("value")
@@ -308,7 +350,7 @@ def _figures(top: Reader, needed: tuple[str, ...]) -> dict[str, Figure]:
             row.done()
             rows.append(Row(value=value, start=start, until=until, source=source, confirmed=confirmed, note=note))
         figure.done()
-        out[ident] = Figure(id=ident, label=label, rows=tuple(rows))
+        out[ident] = Figure(id=ident, label=label, rows=tuple(rows), label_cy=label_cy)
     for ident in needed:
         if ident not in out:
             top.problem(f"figures.{ident}", "missing; these rules need this figure")
@@ -316,22 +358,37 @@ def _figures(top: Reader, needed: tuple[str, ...]) -> dict[str, Figure]:
 
 
 _YOU = re.compile(r"\b[Yy]ou(rs?|rself)?\b")
+_CHI = re.compile(r"\b([Cc]hi|[Cc]hithau|[Ee]ich)\b")  # "you" in Welsh
 
 
 def _rules(top: Reader, needed: tuple[str, ...]) -> dict[str, Rule]:
     out: dict[str, Rule] = {}
     for ident, rule in top.named_tables("rules"):
         text = rule.text("text")
+        text_cy = _said(rule, "text", text)
         them = rule.optional_text("them")
+        them_cy = _said(rule, "them", them)
+        if _CHI.search(them_cy):
+            rule.problem("them_cy", 'says "chi"; it is read when the answers were given for someone else')
         if them is None:
             if _YOU.search(text):
                 rule.problem("them", 'missing; the text speaks of "you", so give it said of "them" too')
-            them = text
+            them, them_cy = text, text_cy
         elif _YOU.search(them):
             rule.problem("them", 'says "you"; it is read when the answers were given for someone else')
         start, source, confirmed, note = _checked(rule)
         rule.done()
-        out[ident] = Rule(id=ident, text=text, them=them, start=start, source=source, confirmed=confirmed, note=note)
+        out[ident] = Rule(
+            id=ident,
+            text=text,
+            them=them,
+            start=start,
+            source=source,
+            confirmed=confirmed,
+            note=note,
+            text_cy=text_cy,
+            them_cy=them_cy,
+        )
     for ident in needed:
         if ident not in out:
             top.problem(f"rules.{ident}", "missing; these rules need it")

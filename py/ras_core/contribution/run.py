@@ -26,7 +26,7 @@ from ..scheme.load import load_scheme
 from ..scheme.model import Scheme
 from .answers import contribution_answers_from_json
 from .calculate import Contribution, NoFigure, contribution
-from .rules import CouncilCharging, NationCharging, council_from_toml, nation_from_toml
+from .rules import CouncilCharging, NationCharging, council_from_toml, nation_from_toml, say
 from .words import Line, lines
 
 # content/charging in the source tree (py/ras_core/contribution/run.py is 4 levels down).
@@ -117,7 +117,7 @@ def work_out(
             for_someone_else=answers.for_someone_else,
         )
     except NoFigure as error:
-        no_row = _NO_ROW.say(lang, figure=error.figure.label, day=error.on.isoformat())
+        no_row = _NO_ROW.say(lang, figure=say(error.figure, "label", lang), day=error.on.isoformat())
         raise InputError("charging rules", [Problem(path=f"figures.{error.figure.id}", message=no_row)]) from None
 
 
@@ -160,7 +160,7 @@ def _money(value: Decimal) -> str:
 
 def to_dict(result: Contribution, lang: str = SOURCE) -> dict[str, Any]:
     """The result as JSON: money as strings ("12.50"), every figure used, and the lines
-    (in `lang`; the figures' labels and sources as the charging rules write them)."""
+    (in `lang`; the figures' labels here as the charging rules write them in English)."""
     person, council = result.person, result.council_pays
     return {
         "nation": result.nation.nation,

@@ -26,9 +26,10 @@ answering did ("you would rather not say", "as you said") keeps "you".
 
 Every sentence is a message (`ras_core.i18n`), declared once below (the working's in
 `working.py`), whole where it speaks of the person (one for each voice). The charging
-rules files' own texts (the rules, figures' labels, sources, the council's name and its
-words on other support) are data, shown as they are written; the figures are the same
-in every language.
+rules files' own texts (the rules, figures' labels, the council's name and its words on
+other support) are data, said in the result's language where the file gives it (its
+`_cy` keys: `rules.say`), else in English; sources keep their published titles; the
+figures are the same in every language.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from ..i18n import SOURCE, message
 from ..scheme.model import Reference
 from .calculate import Contribution
 from .phrases import INCOME, day, figure_line, lower_first, pair, pounds, unconfirmed
-from .rules import Rule, Source
+from .rules import Rule, Source, say
 from .working import reference, working
 
 __all__ = ["CHECKERS", "FOR_SOMEONE_ELSE", "Line", "lines"]
@@ -156,10 +157,10 @@ def lines(result: Contribution, lang: str = SOURCE) -> list[Line]:
     out.append(Line("lead", _lead(result, v, lang)))
     council = result.council
     if council.example:
-        out.append(Line("example", _EXAMPLE.say(lang, council=council.council)))
+        out.append(Line("example", _EXAMPLE.say(lang, council=say(council, "council", lang))))
     if result.individually_costed:
         out.append(Line("notice.starting-point", _STARTING_POINT.say(lang, v)))
-    gaps = [lower_first(u.figure.label) for u in result.used() if u.gap]
+    gaps = [lower_first(say(u.figure, "label", lang)) for u in result.used() if u.gap]
     if gaps:
         text = _GAP.say(lang, day=day(result.on, lang), figures=listing(gaps, lang))
         out.append(Line("notice.gap", text, _GAP_TITLE.say(lang)))
@@ -175,14 +176,14 @@ def lines(result: Contribution, lang: str = SOURCE) -> list[Line]:
     for source in CHECKERS:
         title = _CHECKER_TITLES[source.url].say(lang)
         out.append(Line("checker", title, reference=Reference(id=source.url, title=title, url=source.url)))
-    out.append(Line("closing", _CLOSING.say(lang, v, council=council.council)))
+    out.append(Line("closing", _CLOSING.say(lang, v, council=say(council, "council", lang))))
     return out
 
 
 def _lead(result: Contribution, v: Voice, lang: str) -> str:
     person, council = result.person, result.council_pays
     if result.outcome == "free":
-        return _FREE.say(lang, v, council=result.council.council)
+        return _FREE.say(lang, v, council=say(result.council, "council", lang))
     if person is None or council is None:
         savings = "savings" in result.missing
         income = any(m.startswith("income.") for m in result.missing)
@@ -205,7 +206,7 @@ def _missing(result: Contribution, v: Voice, lang: str) -> list[Line]:
 
 
 def _rule(rule: Rule, v: Voice, lang: str) -> Line:
-    text = rule.them if v.them else rule.text
+    text = say(rule, "them" if v.them else "text", lang)
     if not rule.confirmed:
         text = _RULE_UNCONFIRMED.say(lang, rule=text, unconfirmed=unconfirmed(lang))
     return Line("rule", text, reference=reference(rule.source, rule.id))

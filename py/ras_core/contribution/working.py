@@ -7,7 +7,8 @@ whether it counts, the allowances (the minimum income guarantee, housing costs,
 disability-related spending), what is left, the council's share and the caps. Every
 step is a message (`ras_core.i18n`), declared once below, whole where it speaks of the
 person (one for each voice); the pieces of a sum ("+ £1.00 tariff income") are
-messages too. The charging rules' labels and sources are data, shown as written.
+messages too. The charging rules' labels are data, said in Welsh where the file gives it
+(`rules.say`); sources keep their published titles.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from ..i18n import message
 from ..scheme.model import Reference
 from .calculate import ZERO, Contribution, Sums, Used
 from .phrases import INCOME, band_words, figure_value, pair, pounds
-from .rules import Source
+from .rules import Source, say
 
 # Every step of the working, declared once for translators.
 _FREE_CARE = voiced("Personal care: free, so you pay £0.00 for it.", "Personal care: free, so they pay £0.00 for it.")
@@ -150,7 +151,7 @@ def working(result: Contribution, v: Voice, lang: str) -> list[tuple[str, Refere
     """Each step's words in `lang`, in voice `v`, with the source it relies on (or None)."""
     steps: list[tuple[str, Reference | None]] = [(_cost(result, v, lang), None)]
     if result.outcome == "free":
-        other = result.council.other_support or _OTHER_SUPPORT_UNSAID.say(lang)
+        other = say(result.council, "other_support", lang) or _OTHER_SUPPORT_UNSAID.say(lang)
         return [
             *steps,
             (_FREE_CARE.say(lang, v), reference(result.nation.rules["personal_care"].source)),
@@ -178,7 +179,7 @@ def _savings(result: Contribution, v: Voice, lang: str) -> list[tuple[str, Refer
     ref = None if rule is None else reference(rule.source)
     if band is None:
         return [(_SAVINGS_NOT_SAID.say(lang, v), ref)]
-    limits = ", ".join(f"{u.figure.label.lower()} {figure_value(u)}" for u in result.limits[:2])
+    limits = ", ".join(f"{say(u.figure, 'label', lang).lower()} {figure_value(u)}" for u in result.limits[:2])
     said = [_SAVINGS.say(lang, v, band=band_words(band, lang), limits=limits)]
     if low is not None and high is not None and low.over_limit:
         said.append((_FULL_COST_STEP if result.outcome == "full_cost" else _OVER_LIMIT).say(lang, v))
@@ -208,7 +209,7 @@ def _income(result: Contribution, lang: str) -> list[tuple[str, Reference | None
 def _allowances(result: Contribution, v: Voice, lang: str) -> list[tuple[str, Reference | None]]:
     steps: list[tuple[str, Reference | None]] = []
     if result.mig:
-        parts = " + ".join(f"{pounds(u.row.value)} ({_part(u)})" for u in result.mig)
+        parts = " + ".join(f"{pounds(u.row.value)} ({_part(u, lang)})" for u in result.mig)
         total = sum((u.row.value for u in result.mig), ZERO)
         said = [_MIG.say(lang, v, parts=parts, total=pounds(total))]
         if result.answers.age is None:
@@ -235,9 +236,9 @@ def _allowances(result: Contribution, v: Voice, lang: str) -> list[tuple[str, Re
     return steps
 
 
-def _part(used: Used) -> str:
+def _part(used: Used, lang: str) -> str:
     """A part of the minimum income guarantee by its own name: "disability premium"."""
-    return used.figure.label.split(": ", 1)[-1].split(" (")[0]
+    return say(used.figure, "label", lang).split(": ", 1)[-1].split(" (")[0]
 
 
 def _sums(result: Contribution, v: Voice, lang: str) -> list[tuple[str, Reference | None]]:
@@ -253,7 +254,7 @@ def _sums(result: Contribution, v: Voice, lang: str) -> list[tuple[str, Referenc
     if result.percentage is not None:
         share = figure_value(result.percentage)
         charged = pair(low.charged, high.charged, lang)
-        text = _SHARE.say(lang, council=result.council.council, share=share, charged=charged)
+        text = _SHARE.say(lang, council=say(result.council, "council", lang), share=share, charged=charged)
         steps.append((text, reference(result.percentage.row.source)))
     if result.maximum is not None:
         steps.append(_cap_step(result, result.maximum, v, lang))
