@@ -194,8 +194,12 @@ def test_only_the_adults_assessment_offers_the_step(built: Path) -> None:
     pages = {
         p.relative_to(built).as_posix(): p.read_text(encoding="utf-8") for p in built.glob("**/assessment/index.html")
     }
-    adults = pages.pop("assessment/index.html")
-    assert 'id="pay"' in adults and 'href="#pay"' in adults
-    assert "carers-example/assessment/index.html" in pages
+    # The adults' assessment in each language and in Easy Read offers it; the carers' does not.
+    adults = [
+        pages.pop(path) for path in ("assessment/index.html", "cy/assessment/index.html", "easy/assessment/index.html")
+    ]
+    for page in adults:
+        assert 'id="pay"' in page and 'href="#pay"' in page
+    assert {"carers-example/assessment/index.html", "cy/carers-example/assessment/index.html"} <= set(pages)
     for page in pages.values():
         assert 'id="pay"' not in page and 'href="#pay"' not in page

@@ -249,11 +249,20 @@ form.addEventListener("submit", (event) => {
   cost();
 });
 
-fillForm({
-  date: today(),
-  result: { band: { low: carried.get("low") || "", high: carried.get("high") || "", period: carried.get("period") || root.dataset.period } },
-  lines: [],
-});
+// The form as the page opens: today's date and the band carried from the result, in
+// fields still empty. This module can run after the person has started typing (it waits
+// for its imports), and what they typed is kept.
+function startForm() {
+  const start = (name, value) => {
+    const field = form.elements.namedItem(name);
+    if (!field.value) field.value = value;
+  };
+  start("date", today());
+  start("low", carried.get("low") || "");
+  start("high", carried.get("high") || "");
+  form.elements.namedItem("period").value = (carried.get("period") || root.dataset.period) === "year" ? "year" : "week";
+}
+startForm();
 if (guided) {
   // A shared computer: nothing is offered from, or kept on, the device.
   forgetPlan();
