@@ -15,7 +15,8 @@ import pytest
 
 from conftest import EXAMPLE, ROOT
 from ras_core import web
-from ras_core.contribution.rules import council_from_toml, nation_from_toml, say
+from ras_core.contribution.rules import council_from_toml, nation_from_toml
+from ras_core.scheme._reader import say
 from ras_core.scheme.errors import InputError
 
 RULES = ROOT / "content" / "charging"

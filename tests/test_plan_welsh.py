@@ -3,15 +3,18 @@ in the core's Welsh drafts (ras_core/i18n/locale/cy.po), by `ras plan --lang cy`
 `web.plan_json(..., lang="cy")`; the plan file's own problems (plan/read.py) in Welsh.
 The English is unchanged (tests/test_plan*.py).
 
-What the person wrote (their name, outcomes, reasons, each line's name) and the figures'
-labels and sources (content/employment.toml, content/plan-costs.toml) are data, shown as
-they are, so an ``outcome`` or ``reasons`` line reads the same in both languages.
+What the person wrote (their name, outcomes, reasons, each line's name) and the sources'
+titles are shown as they are, so an ``outcome`` or ``reasons`` line reads the same in
+both languages. The figures' labels and the council's name (content/employment.toml,
+content/plan-costs.toml) are said in Welsh where the file gives it (`label_cy`,
+`council_cy`), else in English.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import tomllib
 from typing import Any
 
 import pytest
@@ -140,3 +143,44 @@ def test_a_plan_files_own_problems_are_said_in_welsh() -> None:
     assert error.value.lines() == ["plan.json: nid yw'n ddilys yma: mae'r allwedd \"a\" yn ymddangos ddwywaith"]
     problems = json.loads(web.plan_json("[" * 5000 + "]" * 5000, EMPLOYMENT, COSTS, "cy"))["problems"]
     assert problems == ["Mae wedi'i nythu'n rhy ddwfn i fod yn ffeil cynllun."]
+
+
+def _labels(text: str) -> list[dict[str, Any]]:
+    data = tomllib.loads(text)
+    return [row for group in data.values() if isinstance(group, dict) for rows in group.values() for row in rows]
+
+
+@pytest.mark.parametrize("name", ["employment.toml", "plan-costs.toml"])
+def test_every_figures_label_has_its_welsh(name: str) -> None:
+    text = (ROOT / "content" / name).read_text(encoding="utf-8")
+    missing = [row["label"] for row in _labels(text) if not row.get("label_cy", "").strip()]
+    assert missing == []
+
+
+def test_a_welsh_plan_says_no_english_label_and_the_councils_welsh_name() -> None:
+    english_labels = {row["label"] for text in (EMPLOYMENT, COSTS) for row in _labels(text)}
+    said = " ".join(line["text"] for line in reply("cy")["plan"]["words"])
+    left = sorted(label for label in english_labels if label in said)
+    assert left == []
+    assert "Cyngor Enghreifftiol" in said and "Example Council" not in said.replace("Example Council decision", "")
+
+
+def test_a_figures_file_without_welsh_says_the_english() -> None:
+    bare = "\n".join(line for line in COSTS.splitlines() if not line.startswith(("label_cy", "council_cy")))
+    said = json.loads(web.plan_json(EXAMPLE_PLAN.read_text(encoding="utf-8"), EMPLOYMENT, bare, "cy"))
+    text = " ".join(line["text"] for line in said["plan"]["words"])
+    assert "Gofal gartref gan asiantaeth, ar benwythnosau" not in text
+    assert "Agency care at home, weekends, an hour: £27.50" in text
+    assert "Example Council" in text
+
+
+def test_a_label_in_welsh_without_its_english_is_refused_with_its_dotted_path() -> None:
+    from ras_core.plan.figures import FiguresError, plan_costs
+
+    broken = COSTS.replace('label = "Agency care at home, evenings, an hour"', 'label = ""', 1)
+    with pytest.raises(FiguresError) as caught:
+        plan_costs(broken)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("agency.evening[0].label", "must not be empty"),
+        ("agency.evening[0].label_cy", "Welsh is given without the English (label)"),
+    ]

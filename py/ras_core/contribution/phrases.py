@@ -7,7 +7,7 @@ phrase is a message (`ras_core.i18n`), declared once below and said in the langu
 asked for (English unless another is named); a sentence that speaks of the person is
 declared in both voices (`estimate.words.voice.voiced`). The charging rules files'
 own texts (figures' labels) are data, said in Welsh where the file gives it
-(`rules.say`); sources keep their published titles.
+(`scheme._reader.say`); sources keep their published titles.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ from typing import Any
 from ..estimate.words.voice import THEM, YOU, Voice, voiced
 from ..i18n import SOURCE, Message, date_words, message
 from ..scheme import money
+from ..scheme._reader import say
 from .answers import AGE_BANDS, CARE_RATES, NOT_SAID
 from .calculate import Used
-from .rules import INCOME_TYPES, NationCharging, SavingsBand, say
+from .rules import INCOME_TYPES, NationCharging, SavingsBand
 
 INCOME = {
     ident: message(text, context="income", note="A type of weekly income the person is asked about.")

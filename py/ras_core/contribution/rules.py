@@ -9,8 +9,9 @@ never a change to the code.
 
 Each text a person reads (a rule's `text` and `them`, a figure's `label`, the council's
 name and its `other_support`) may have its Welsh beside it (`text_cy`, as in a
-bilingual scheme); `say(data, key, lang)` gives it in a language, or the English where
-the file has no translation. A translation without its English is a problem.
+bilingual scheme), read by `Reader.translation`; `scheme._reader.say(data, key, lang)`
+gives it in a language, or the English where the file has no translation. A
+translation without its English is a problem.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..files import BOM
-from ..i18n import SOURCE
-from ..scheme._reader import OTHER_LANGUAGES, Reader
+from ..scheme._reader import Reader
 from ..scheme.errors import InputError, Problem
 
 METHODS = ("england", "scotland", "wales")
@@ -167,27 +167,6 @@ class CouncilCharging:
     other_support_cy: str = ""
 
 
-def say(data: object, key: str, lang: str = SOURCE) -> str:
-    """`data`'s text `key` (a rule's "text", a figure's "label") in `lang`: its
-    translation where the rules file gives one, else the English."""
-    english: str = getattr(data, key)
-    if lang == SOURCE:
-        return english
-    translated: str = getattr(data, f"{key}_{lang}", "")
-    return translated or english
-
-
-def _said(reader: Reader, key: str, english: str | None) -> str:
-    """The Welsh beside the text `key` (`key_cy`), or "" when the file gives none."""
-    translated = reader.optional_text(f"{key}_cy") or ""
-    if translated and not (english or "").strip():
-        reader.problem(f"{key}_cy", f"{OTHER_LANGUAGES['cy']} is given without the English ({key})")
-        return ""
-    if translated and not translated.strip():
-        reader.problem(f"{key}_cy", "must not be empty")
-    return translated
-
-
 def _parse(text: str, source: str) -> dict[str, Any]:
     # Imported here: the scheme loader's TOML messages, shared so both read alike.
     from ..scheme.load import _toml_message
@@ -234,7 +213,7 @@ def council_from_toml(text: str, *, source: str = "council.toml") -> CouncilChar
     problems: list[Problem] = []
     top = Reader(_parse(text, source), "", problems)
     council = top.text("council")
-    council_cy = _said(top, "council", council)
+    council_cy = top.translation("council", council)
     example = top.boolean("example", required=False)
     checked = top.date("checked") or datetime.date.min
     policy = _source(top, "policy")
@@ -247,7 +226,7 @@ def council_from_toml(text: str, *, source: str = "council.toml") -> CouncilChar
     other = other_cy = ""
     if scotland is not None:
         other = scotland.text("other_support")
-        other_cy = _said(scotland, "other_support", other)
+        other_cy = scotland.translation("other_support", other)
         scotland.done()
     top.done()
     if problems:
@@ -335,7 +314,7 @@ def _figures(top: Reader, needed: tuple[str, ...]) -> dict[str, Figure]:
             top.problem(f"figures.{ident[:60]}", f"not a figure these rules use; allowed: {allowed}")
             continue
         label = figure.text("label")
-        label_cy = _said(figure, "label", label)
+        label_cy = figure.translation("label", label)
         rows: list[Row] = []
         for row in figure.tables("rows"):
             value = row.number("value")
@@ -365,9 +344,9 @@ def _rules(top: Reader, needed: tuple[str, ...]) -> dict[str, Rule]:
     out: dict[str, Rule] = {}
     for ident, rule in top.named_tables("rules"):
         text = rule.text("text")
-        text_cy = _said(rule, "text", text)
+        text_cy = rule.translation("text", text)
         them = rule.optional_text("them")
-        them_cy = _said(rule, "them", them)
+        them_cy = rule.translation("them", them)
         if _CHI.search(them_cy):
             rule.problem("them_cy", 'says "chi"; it is read when the answers were given for someone else')
         if them is None:

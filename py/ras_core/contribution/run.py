@@ -21,12 +21,13 @@ from ..estimate.figures import estimate
 from ..estimate.words import unspoken
 from ..files import read_text
 from ..i18n import SOURCE, message
+from ..scheme._reader import say
 from ..scheme.errors import InputError, Problem, SchemeError
 from ..scheme.load import load_scheme
 from ..scheme.model import Scheme
 from .answers import contribution_answers_from_json
 from .calculate import Contribution, NoFigure, contribution
-from .rules import CouncilCharging, NationCharging, council_from_toml, nation_from_toml, say
+from .rules import CouncilCharging, NationCharging, council_from_toml, nation_from_toml
 from .words import Line, lines
 
 # content/charging in the source tree (py/ras_core/contribution/run.py is 4 levels down).

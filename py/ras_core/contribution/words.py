@@ -38,10 +38,11 @@ from ..estimate.words import Line
 from ..estimate.words.phrases import listing
 from ..estimate.words.voice import THEM, YOU, Voice, voiced
 from ..i18n import SOURCE, message
+from ..scheme._reader import say
 from ..scheme.model import Reference
 from .calculate import Contribution
 from .phrases import INCOME, day, figure_line, lower_first, pair, pounds, unconfirmed
-from .rules import Rule, Source, say
+from .rules import Rule, Source
 from .working import reference, working
 
 __all__ = ["CHECKERS", "FOR_SOMEONE_ELSE", "Line", "lines"]

@@ -8,17 +8,18 @@ disability-related spending), what is left, the council's share and the caps. Ev
 step is a message (`ras_core.i18n`), declared once below, whole where it speaks of the
 person (one for each voice); the pieces of a sum ("+ £1.00 tariff income") are
 messages too. The charging rules' labels are data, said in Welsh where the file gives it
-(`rules.say`); sources keep their published titles.
+(`scheme._reader.say`); sources keep their published titles.
 """
 
 from __future__ import annotations
 
 from ..estimate.words.voice import Voice, voiced
 from ..i18n import message
+from ..scheme._reader import say
 from ..scheme.model import Reference
 from .calculate import ZERO, Contribution, Sums, Used
 from .phrases import INCOME, band_words, figure_value, pair, pounds
-from .rules import Source, say
+from .rules import Source
 
 # Every step of the working, declared once for translators.
 _FREE_CARE = voiced("Personal care: free, so you pay £0.00 for it.", "Personal care: free, so they pay £0.00 for it.")

@@ -65,6 +65,7 @@ class CostedPlan:
     missing_payroll: Figure | None  # PAs but no payroll or managed account
     allowance_eligibility: Figure | None  # PAs, National Insurance, and the allowance not claimed
     figures: tuple[Figure, ...]  # every figure used, once, in order of first use
+    council_cy: str = ""  # the council's name in Welsh, where its costs file gives it
 
 
 def cost_plan(plan: Plan, law: Figures, costs: Figures) -> CostedPlan:
@@ -107,6 +108,7 @@ def cost_plan(plan: Plan, law: Figures, costs: Figures) -> CostedPlan:
         difference=difference,
         weeks=WEEKS,
         council=costs.council,
+        council_cy=costs.council_cy,
         illustrative=costs.illustrative,
         missing_insurance=need(costs, "employer.insurance_year", day) if pas and "insurance" not in kinds else None,
         missing_payroll=need(costs, "services.payroll_year", day) if pas and not services else None,

@@ -2,7 +2,8 @@
 
 Both files (content/employment.toml and a council's content/plan-costs.toml) hold
 lists of dated rows: ``[[minimum_wage.age_21_and_over]]`` with label, value, start,
-source {title, url} and optional confirmed and note. `Figures.on(key, day)` gives the
+source {title, url} and optional confirmed and note; a label (and a council's name)
+may have its Welsh beside it (`label_cy`), said by `scheme._reader.say`. `Figures.on(key, day)` gives the
 row in force on a day (the latest whose start is on or before it), so next year's
 figures are new rows and never a code change. Reading collects every problem, with
 its dotted path (``pension.earnings_trigger_week[1].source.url``), into one
@@ -40,6 +41,7 @@ class Figure:
     reference: Reference
     confirmed: bool
     note: str
+    label_cy: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,6 +52,7 @@ class Figures:
     rows: Mapping[str, tuple[Figure, ...]]
     council: str = ""
     illustrative: bool = False
+    council_cy: str = ""
 
     def on(self, key: str, day: datetime.date) -> Figure | None:
         """The row in force on `day`: the latest whose start is not after it."""
@@ -75,10 +78,11 @@ def figures_from_toml(text: str, *, source: str, required: tuple[str, ...] = (),
             "format", f"expected the number {FORMAT} (the format this version reads), got {describe(data['format'])}"
         )
     name = top.text("council") if council else ""
+    name_cy = top.translation("council", name) if council else ""
     illustrative = top.boolean("illustrative", required=False) if council else False
     rows: dict[str, tuple[Figure, ...]] = {}
     for group, value in data.items():
-        if group in ("format", "council", "illustrative"):
+        if group in ("format", "council", "council_cy", "illustrative"):
             continue
         top.has(group)
         if not isinstance(value, dict):
@@ -96,7 +100,7 @@ def figures_from_toml(text: str, *, source: str, required: tuple[str, ...] = (),
             problems.append(Problem(path=key, message="missing; this figure is needed to cost a plan"))
     if problems:
         raise FiguresError(source, problems)
-    return Figures(source=source, rows=rows, council=name, illustrative=illustrative)
+    return Figures(source=source, rows=rows, council=name, illustrative=illustrative, council_cy=name_cy)
 
 
 def _rows(key: str, table: list[dict[str, Any]], problems: list[Problem]) -> list[Figure]:
@@ -105,6 +109,7 @@ def _rows(key: str, table: list[dict[str, Any]], problems: list[Problem]) -> lis
     for i, row in enumerate(table):
         reader = Reader(row, f"{key}[{i}]", problems)
         label = reader.text("label")
+        label_cy = reader.translation("label", label)
         raw = reader._take("value", "a number, or true", True)
         if raw is True:
             value = Decimal(1)
@@ -140,6 +145,7 @@ def _rows(key: str, table: list[dict[str, Any]], problems: list[Problem]) -> lis
                 reference=Reference(id=key, title=title, url=url or None),
                 confirmed=confirmed,
                 note=note,
+                label_cy=label_cy,
             )
         )
     return out

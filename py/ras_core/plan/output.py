@@ -15,6 +15,7 @@ from typing import Any
 
 from ..files import read_text
 from ..i18n import SOURCE, message
+from ..scheme._reader import say
 from ..scheme.money import exact, plain
 from .cost import CostedLine, CostedPlan, cost_plan
 from .figures import Figure, FiguresError, employment_figures, plan_costs
@@ -67,7 +68,7 @@ def costed_to_dict(costed: CostedPlan, lang: str = SOURCE) -> dict[str, Any]:
         "plan": costed.plan.to_dict(),
         "weeks_per_year": costed.weeks,
         "rounding": _ROUNDING.say(lang),
-        "lines": [line_to_dict(line, costed.council, lang) for line in costed.lines],
+        "lines": [line_to_dict(line, say(costed, "council", lang), lang) for line in costed.lines],
         "weekly_total": plain(costed.weekly_total),
         "yearly_total": plain(costed.yearly_total),
         "band": band.to_dict(),

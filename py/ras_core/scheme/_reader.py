@@ -57,6 +57,16 @@ def join(path: str, key: str) -> str:
 OTHER_LANGUAGES = {"cy": "Welsh"}
 
 
+def say(data: object, key: str, lang: str = "en") -> str:
+    """`data`'s text `key` (a rule's "text", a figure's "label") in `lang`: the
+    translation its file gives (`Reader.translation`, kept as `key_cy`), else the English."""
+    english: str = getattr(data, key)
+    if lang == "en":
+        return english
+    translated: str = getattr(data, f"{key}_{lang}", "")
+    return translated or english
+
+
 class Words:
     """What a document says in its other languages: for each language, each English text
     read with `Reader.words` and its translation, with the path it was read at."""
@@ -195,6 +205,18 @@ class Reader:
                 )
             else:
                 words.found[lang].setdefault(english, (translated, self.at(sibling)))
+
+    def translation(self, key: str, english: str | None) -> str:
+        """The optional Welsh beside the text `key` (`key_cy`) in a data file whose
+        translations may be left out (charging rules, plan figures), or "" where it gives
+        none. A translation without its English is a problem."""
+        translated = self.optional_text(f"{key}_cy") or ""
+        if translated and not (english or "").strip():
+            self.problem(f"{key}_cy", f"{OTHER_LANGUAGES['cy']} is given without the English ({key})")
+            return ""
+        if translated and not translated.strip():
+            self.problem(f"{key}_cy", "must not be empty")
+        return translated
 
     def optional_text(self, key: str) -> str | None:
         value = self._take(key, "text", False)

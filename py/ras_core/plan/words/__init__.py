@@ -40,6 +40,7 @@ from typing import Any
 
 from ...estimate.words import Line
 from ...i18n import SOURCE, message
+from ...scheme._reader import say
 from ...scheme.money import pounds, pounds_exact
 from ..cost import WEEKS, CostedLine, CostedPlan
 from ..model import KIND_WORDS
@@ -146,7 +147,7 @@ def lines(costed: CostedPlan, lang: str = SOURCE) -> list[Line]:
     band = plan.band
     out = [Line("title", _TITLE_FOR.say(lang, person=plan.person) if plan.person else _TITLE.say(lang))]
     if costed.illustrative:
-        out.append(Line("example", _EXAMPLE.say(lang, council=costed.council)))
+        out.append(Line("example", _EXAMPLE.say(lang, council=say(costed, "council", lang))))
     out.append(Line("date", _DATE.say(lang, day=day_words(plan.date, lang))))
     open_ended, span = _BAND[band.period]
     if band.high is None:
@@ -169,9 +170,10 @@ def lines(costed: CostedPlan, lang: str = SOURCE) -> list[Line]:
         out.append(Line("heading", _REASONS.say(lang)))
         out.append(Line("reasons", plan.reasons))
     out.append(Line("heading", _WORKING.say(lang)))
+    council = say(costed, "council", lang)
     for line in costed.lines:
         out.append(Line("working.line", line_name(line, lang)))
-        out += [Line("working", text, reference=ref) for text, ref in line_working(line, costed.council, lang)]
+        out += [Line("working", text, reference=ref) for text, ref in line_working(line, council, lang)]
     out.append(Line("rounding", _ROUNDING.say(lang, weeks=WEEKS)))
     out.append(Line("heading", _FIGURES.say(lang)))
     out += [figure_line(figure, lang) for figure in costed.figures]

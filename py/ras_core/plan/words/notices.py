@@ -11,6 +11,7 @@ import datetime
 
 from ...estimate.words import Line
 from ...i18n import SOURCE, date_words, message
+from ...scheme._reader import say
 from ...scheme.money import pounds_full, pounds_short
 from ..cost import CostedPlan
 from ..figures import Figure
@@ -34,13 +35,13 @@ _COMMITMENT = message(
 _COMMITMENT_TITLE = message("Below the council's pay rate")
 _INSURANCE = message(
     "The plan has no line for employer's liability insurance. Ask the council whether you need it: {label}: {cost}.",
-    note="{label} is the council's name for the cost, in English.",
+    note="{label} is the council's name for the cost, in Welsh where its costs file gives it.",
 )
 _INSURANCE_TITLE = message("No insurance in the plan")
 _PAYROLL = message(
     "The plan has no line for running your personal assistants' payroll (payslips, tax, National Insurance and "
     "pension): {label}: {cost}. Add one, or say in your reasons who will do it.",
-    note="{label} is the council's name for the cost, in English.",
+    note="{label} is the council's name for the cost, in Welsh where its costs file gives it.",
 )
 _PAYROLL_TITLE = message("No payroll in the plan")
 _ALLOWANCE = message(
@@ -50,12 +51,13 @@ _ALLOWANCE = message(
 _ALLOWANCE_TITLE = message("Employment Allowance not claimed")
 _RULE = message(
     "{label} In force from {day}.",
-    note="A rule of the law, in its own English words ({label}, a sentence), and the day it applies from.",
+    note="A rule of the law, in its own words ({label}, a sentence, in Welsh where the figures file gives it), "
+    "and the day it applies from.",
 )
 _FIGURE = message(
     "{label}: {value}, from {day}.",
-    note="A figure's name in English ({label}: National Living Wage, aged 21 and over), its value and the day it "
-    "applies from.",
+    note="A figure's name, in Welsh where the figures file gives it ({label}: National Living Wage, aged 21 and "
+    "over), its value and the day it applies from.",
 )
 _UNCONFIRMED = message("Read in a secondary source; not yet confirmed in the primary text.")
 _WEEKS = message("{weeks} weeks", note="A number of weeks, which may be a fraction: 5.6 weeks.")
@@ -99,18 +101,18 @@ def notices(costed: CostedPlan, lang: str = SOURCE) -> list[Line]:
                 name=line.name,
                 time=TIME_WORDS[part.time].say(lang),
                 rate=pounds_full(part.rate),
-                commitment=commitment.label,
+                commitment=say(commitment, "label", lang),
                 value=pounds_full(commitment.value),
             )
             title = _COMMITMENT_TITLE.say(lang)
             out.append(Line("notice.commitment", said, title=title, reference=commitment.reference))
     if costed.missing_insurance is not None:
         figure = costed.missing_insurance
-        said = _INSURANCE.say(lang, label=figure.label, cost=pounds_short(figure.value))
+        said = _INSURANCE.say(lang, label=say(figure, "label", lang), cost=pounds_short(figure.value))
         out.append(Line("notice.insurance", said, title=_INSURANCE_TITLE.say(lang), reference=figure.reference))
     if costed.missing_payroll is not None:
         figure = costed.missing_payroll
-        said = _PAYROLL.say(lang, label=figure.label, cost=pounds_short(figure.value))
+        said = _PAYROLL.say(lang, label=say(figure, "label", lang), cost=pounds_short(figure.value))
         out.append(Line("notice.payroll", said, title=_PAYROLL_TITLE.say(lang), reference=figure.reference))
     if costed.allowance_eligibility is not None:
         reference = costed.allowance_eligibility.reference
@@ -123,9 +125,9 @@ def notices(costed: CostedPlan, lang: str = SOURCE) -> list[Line]:
 def figure_line(figure: Figure, lang: str = SOURCE) -> Line:
     day = day_words(figure.start, lang)
     if figure.key.endswith(RULES):
-        text = _RULE.say(lang, label=figure.label, day=day)
+        text = _RULE.say(lang, label=say(figure, "label", lang), day=day)
     else:
-        text = _FIGURE.say(lang, label=figure.label, value=_value(figure, lang), day=day)
+        text = _FIGURE.say(lang, label=say(figure, "label", lang), value=_value(figure, lang), day=day)
     if not figure.confirmed:
         text += " " + _UNCONFIRMED.say(lang)
     return Line("figure", text, reference=figure.reference)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...i18n import SOURCE, message, plural_message
+from ...scheme._reader import say
 from ...scheme.model import Reference
 from ...scheme.money import number, pounds_exact, pounds_full, pounds_short
 from ..cost import WEEKS, CostedLine
@@ -42,7 +43,7 @@ _ONCE = message("{cost} once, spread over a year: {yearly} ÷ {weeks} = {weekly}
 _YEARLY = message("{yearly} a year ÷ {weeks} = {weekly} a week (rounded to the penny).")
 _LABELLED = message(
     "{label}: {yearly} a year ÷ {weeks} = {weekly} a week (rounded to the penny).",
-    note="{label} is the council's name for the cost, in English: Payroll service, a year.",
+    note="{label} is the council's name for the cost, in Welsh where its costs file gives it: Payroll service, a year.",
 )
 _NIGHTS = plural_message("{n} night", "{n} nights", note="Sleep-in nights a week, 1 to 7.")
 _SLEEP_IN = message(
@@ -168,7 +169,7 @@ def _cost(line: CostedLine, lang: str) -> Step:
     elif line.every == "once":
         text = _ONCE.say(lang, **values)
     elif line.figures:
-        text = _LABELLED.say(lang, label=line.figures[0].label, **values)
+        text = _LABELLED.say(lang, label=say(line.figures[0], "label", lang), **values)
     else:
         text = _YEARLY.say(lang, **values)
     return text, reference
