@@ -131,6 +131,17 @@ def test_a_problem_with_the_money_answers_is_said_in_welsh() -> None:
     assert problems[1].startswith('Disgwylid swm wythnosol fel "120.50" neu "not_said"')
 
 
+def test_an_amount_that_is_not_money_is_said_in_welsh() -> None:
+    data = json.loads(ANSWERS.read_text(encoding="utf-8"))
+    data["contribution"]["housing"] = "-5"
+    data["contribution"]["savings"] = "lots"
+    welsh = " ".join(reply(json.dumps(data), "cy")["problems"])
+    assert 'Mae "-5" yn llai na £0: rhaid i symiau fod yn £0 neu fwy' in welsh
+    assert "less than" not in welsh
+    english = " ".join(reply(json.dumps(data), "en")["problems"])
+    assert '"-5" is less than £0: amounts must be £0 or more' in english
+
+
 def test_ras_contribution_lang_cy_prints_welsh_with_the_same_figures() -> None:
     args = ("contribution", "--scheme", EXAMPLE, ANSWERS, "--date", DAY)
     english, welsh = ras(*args), ras(*args, "--lang", "cy")

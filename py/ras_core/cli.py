@@ -92,7 +92,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     from .serialize import calibration_to_dict
 
     def refused(source: str, error: CasesError) -> InputError:
-        return InputError(source, [Problem(path="", message=p) for p in error.problems])
+        return InputError(source, [Problem(path="", message=p) for p in error.say(args.lang)])
 
     scheme = _scheme(args.scheme)
     typed = {
@@ -113,7 +113,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         raise refused(args.cases, error) from None
     result, version = done.calibration, done.version
     out = Path(args.out)
-    write_text(out / "report.html", report_html(result, new_version=version))
+    write_text(out / "report.html", report_html(result, new_version=version, lang=args.lang))
     if done.scheme_toml is not None:
         write_text(out / "scheme.toml", done.scheme_toml)
     facts = calibration_to_dict(result) | {"new_version": version, "out": str(out)}
@@ -315,6 +315,8 @@ def parser() -> argparse.ArgumentParser:
         help="a group with fewer cases than this is reported as too few to judge, never flagged (default 10)",
     )
     p.add_argument("--new-version", metavar="VERSION", help="the new scheme's version (default: the next one)")
+    lang = "report.html's language and the problems': en (English, the default) or cy (Welsh, a draft)"
+    p.add_argument("--lang", choices=sorted(LANGUAGES), default=SOURCE, help=lang + "; the figures are the same")
 
     p = _command(
         sub,

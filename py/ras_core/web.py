@@ -19,7 +19,7 @@ from typing import Any, ParamSpec
 
 from .estimate.figures import estimate
 from .estimate.words import unspoken, words
-from .i18n import SOURCE
+from .i18n import SOURCE, check_language, message
 from .scheme.answers import answers_from_json
 from .scheme.errors import AnswersError, InputError, Problem, shown
 from .scheme.load import scheme_from_toml
@@ -127,21 +127,25 @@ def check_answers_json(answers_text: str, lang: str = SOURCE) -> str:
 
 
 @_guarded
-def calibrate_json(cases_text: str, options_text: str) -> str:
+def calibrate_json(cases_text: str, options_text: str, lang: str = SOURCE) -> str:
     """The council tools page: calibrate from a CSV's text, with the report and a new scheme.
 
     Options (JSON): target_total, contingency_percent, fairness_threshold (decimal strings
     or null), min_group_size (a whole number, or null for 10) and new_version (or null
     for the next one). A table scheme gets the report and no new scheme: scheme_toml and
-    new_version are null.
+    new_version are null. The report and the problems are in `lang` (the page's language,
+    as for `estimate_json`); the summary's figures and the new scheme file are the same
+    in each.
     """
     # Loaded only when a council calibrates: the assessment page never needs the statistics.
     from .council.cases import CasesError
     from .council.options import read_options
     from .council.recalibrate import recalibrate
     from .council.report import report_html
+    from .scheme.answers_reader import shown as shown_in
     from .serialize import calibration_to_dict
 
+    check_language(lang)
     if not _loaded:
         return _reply({"ok": False, "problems": [NOT_LOADED]})
     try:
@@ -150,32 +154,34 @@ def calibrate_json(cases_text: str, options_text: str) -> str:
     except (ValueError, RecursionError):
         options = None
     if not isinstance(options, dict):
-        return _refuse(["The calibration options could not be read: they must be a JSON object."])
+        return _refuse([_OPTIONS_UNREAD.say(lang)])
+    names = {key: name.later() for key, name in OPTION_NAMES.items()}
     try:
-        done = recalibrate(_loaded[0], _source[0], cases_text, read_options(options, OPTION_NAMES))
+        done = recalibrate(_loaded[0], _source[0], cases_text, read_options(options, names))
     except CasesError as error:
-        return _refuse(list(error.problems))
+        return _reply({"ok": False, "problems": shown_in(error.say(lang), lang)})
     result, version = done.calibration, done.version
     return _reply(
         {
             "ok": True,
             "summary": calibration_to_dict(result),
-            "report": report_html(result, page=False, new_version=version),
-            "report_page": report_html(result, page=True, new_version=version),
+            "report": report_html(result, page=False, new_version=version, lang=lang),
+            "report_page": report_html(result, page=True, new_version=version, lang=lang),
             "scheme_toml": done.scheme_toml,
             "new_version": version,
         }
     )
 
 
-# How the council tools page names each option in its problems.
+# How the council tools page names each option in its problems (its fields' labels).
 OPTION_NAMES = {
-    "target_total": "Target total weekly budget",
-    "contingency_percent": "Contingency",
-    "fairness_threshold": "Fairness threshold",
-    "min_group_size": "Minimum group size",
-    "new_version": "New version",
+    "target_total": message("Target total weekly budget", context="option"),
+    "contingency_percent": message("Contingency", context="option"),
+    "fairness_threshold": message("Fairness threshold", context="option"),
+    "min_group_size": message("Minimum group size", context="option"),
+    "new_version": message("New version", context="option"),
 }
+_OPTIONS_UNREAD = message("The calibration options could not be read: they must be a JSON object.")
 
 
 @_guarded

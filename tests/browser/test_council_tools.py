@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from playwright.sync_api import Browser, Request, expect
@@ -90,4 +91,36 @@ def test_small_groups_are_too_few_to_judge(browser: Browser, site: Site) -> None
     page.get_by_label("Minimum group size").fill("0")
     page.get_by_role("button", name="Calibrate").click()
     expect(page.locator(".openras-tools-form .openras-error-summary")).to_contain_text("Minimum group size")
+    context.close()
+
+
+def test_the_welsh_council_tools_give_the_report_and_problems_in_welsh(
+    browser: Browser, site: Site, tmp_path: Path
+) -> None:
+    context = guarded_context(browser, site)
+    page = context.new_page()
+    page.goto(site.url + "cy/council-tools/")
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    expect(page.locator("#openras-tools")).to_have_attribute("data-calculator", "ready", timeout=90_000)
+    page.locator("#cases-file").set_input_files(str(SAMPLE))
+    page.get_by_role("button", name="Graddnodi").click()
+    report = page.locator(".openras-tools-report-body")
+    expect(report).to_be_visible(timeout=60_000)
+    row = report.get_by_role("row", name="Cyfradd fesul pwynt (wedi'i dalgrynnu i 4 lle degol)")
+    expect(row).to_contain_text("£5.1207")
+    expect(report).not_to_contain_text("Rate per point")
+    chart = re.compile(r"^Pwyntiau yn erbyn y gost wythnosol bresennol Mae pob dot yn achos: ")
+    expect(report.locator('svg[role="img"]').first).to_have_accessible_name(chart)
+    with page.expect_download() as report_file:
+        page.get_by_role("button", name="Lawrlwytho'r adroddiad").click()
+    assert '<html lang="cy">' in Path(report_file.value.path()).read_text(encoding="utf-8")
+    assert axe(page) == []
+    bad = tmp_path / "cases.csv"
+    bad.write_text("case_id;points;current_weekly_cost\nA;1;2\n", encoding="utf-8")
+    page.locator("#cases-file").set_input_files(str(bad))
+    page.locator("#min-group-size").fill("0")
+    page.get_by_role("button", name="Graddnodi").click()
+    summary = page.locator(".openras-error-summary")
+    expect(summary).to_contain_text('Maint lleiaf grŵp: mae "0" y tu allan i\'r ystod', timeout=30_000)
+    expect(summary).not_to_contain_text("out of range")
     context.close()

@@ -146,7 +146,7 @@ def _money(reader: Reader, key: str, lang: str) -> Decimal | None:
     try:
         return parse_money(str(value), maximum=MAX_WEEKLY)
     except NumberError as error:
-        reader.problem(key, error.message.rstrip("."))
+        reader.problem(key, error.message.say(lang).rstrip("."))
         return None
 
 

@@ -26,8 +26,10 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ..estimate.figures import amount_for
+from ..i18n import SOURCE, Said, message
 from ..scheme import money
 from ..scheme.model import Scheme
+from . import calibrate_words as w
 from .cases import Case, Cases, CasesError
 from .stats import Fit, Shifts, fit, shifts
 
@@ -35,13 +37,13 @@ HUNDRED = Decimal(100)
 WIDTHS = (Decimal(5), Decimal(10), Decimal(25), Decimal(50), Decimal(100))
 RATE_PLACES = 4
 RATE_STEP = Decimal(1).scaleb(-RATE_PLACES)
-ROUNDED = f"rounded to {RATE_PLACES} decimal places"
+ROUNDED: Said = message("rounded to {places} decimal places").later(places=RATE_PLACES)
 MIN_GROUP_SIZE = 10
 # Care Act 2014 s.26 and statutory guidance 11.24 (sufficiency): see the README.
-SUFFICIENT = (
+SUFFICIENT = message(
     "budgets must still be enough to meet eligible needs (Care Act 2014 s.26; "
     "Care and Support Statutory Guidance 11.24)"
-)
+).later()
 
 
 def round_rate(value: Decimal) -> Decimal:
@@ -130,16 +132,13 @@ def calibrate(
 ) -> Calibration:
     used = cases.cases
     if not used:
-        raise CasesError("No row could be used, so there is nothing to calibrate from. See the problems listed.")
+        raise CasesError(w.NO_ROWS.later())
     total_points = sum(c.points for c in used)
     total_cost = sum((c.current_cost for c in used), Decimal(0))
     if total_points == 0:
-        raise CasesError("The cases have 0 points in all, so a rate per point cannot be worked out.")
+        raise CasesError(w.NO_POINTS.later())
     if total_cost == 0:
-        raise CasesError(
-            "The cases cost £0.00 in all, so a rate per point cannot be worked out. "
-            "Check the current_weekly_cost column."
-        )
+        raise CasesError(w.NO_COST.later())
     allocation = scheme.allocation
     method = "rate" if allocation.rate_per_point is not None else "table"
     base = allocation.base.value if allocation.base is not None and method == "rate" else Decimal(0)
@@ -161,24 +160,16 @@ def calibrate(
         )
         if rate_for_target is not None and rate_for_target < rate:
             lower = money.round_tenth((rate - rate_for_target) / rate * HUNDRED)
+            target_rate = pounds_rate(rate_for_target)
             warnings.append(
-                f"The target total gives a lower rate than current costs do: {pounds_rate(rate_for_target)} "
-                f"a point against {pounds_rate(rate)} ({lower}% less). A lower rate does not lower what people "
-                f"need: {SUFFICIENT}. The indicative amount is a starting point, never a cap."
+                w.LOWER.later(target=target_rate, rate=pounds_rate(rate), lower=lower, sufficient=SUFFICIENT)
             )
         rated = with_rate(scheme, used_rate)
     else:
         rated = scheme
-        warnings.append(
-            "This scheme uses a points table, which a rate cannot change, so no new scheme file is made: the "
-            "report checks the table's amounts against these cases. The rate per point shown is what these "
-            "cases cost a point, for comparison."
-        )
+        warnings.append(w.TABLE.later())
         if target_total is not None:
-            warnings.append(
-                f"The target total ({money.pounds_exact(target_total)}) was not used: it sets a rate, and this "
-                "scheme has a table."
-            )
+            warnings.append(w.TARGET_UNUSED.later(target=money.pounds_exact(target_total)))
     indicative = [amount_for(rated, c.points) for c in used]
     total_indicative = sum(indicative, Decimal(0))
     contingency = money.to_pence(total_indicative * contingency_percent / HUNDRED)
@@ -221,47 +212,51 @@ def calibrate(
     )
 
 
-def rate_working(result: Calibration) -> tuple[str, ...]:
-    """How the rate (and the rate for a target total) was worked out, as sums to redo by hand."""
+def rate_working(result: Calibration, lang: str = SOURCE) -> tuple[str, ...]:
+    """How the rate (and the rate for a target total) was worked out, as sums to redo by hand, in `lang`."""
     count = len(result.cases.cases)
 
     def line(label: str, total: Decimal, exact: Decimal, rate: Decimal) -> str:
-        less = f" − {count:,} cases × {money.pounds_exact(result.base)} base amount" if result.base else ""
-        sum_text = f"({money.pounds_exact(total)}{less})" if less else money.pounds_exact(total)
-        start = f"{label}: {sum_text} ÷ {result.total_points:,} points = "
+        sum_text = money.pounds_exact(total)
+        if result.base:
+            less = w.LESS_BASE.say(lang, total=sum_text, count=f"{count:,}", base=money.pounds_exact(result.base))
+            sum_text = w.IN_BRACKETS.say(lang, sum=less)
+        values = {"label": label, "sum": sum_text, "points": f"{result.total_points:,}", "rate": pounds_rate(rate)}
         if exact == rate:
-            return f"{start}{pounds_rate(rate)} a point, exactly."
+            return w.EXACTLY.say(lang, **values)
         cut = exact.quantize(Decimal("0.000001"), rounding=ROUND_DOWN, context=money.CONTEXT)
         shown = pounds_rate(cut) + ("" if cut == exact else "...")
-        return f"{start}{shown}, {ROUNDED}: {pounds_rate(rate)} a point."
+        return w.ROUNDED_RATE.say(lang, exact=shown, rounded=ROUNDED.say(lang), **values)
 
-    lines = [line("Rate per point", result.total_cost, result.exact_rate, result.rate_per_point)]
+    lines = [line(w.RATE_LABEL.say(lang), result.total_cost, result.exact_rate, result.rate_per_point)]
     if result.target_total is not None and result.rate_for_target is not None:
         assert result.exact_rate_for_target is not None
-        lines.append(
-            line("Rate for the target total", result.target_total, result.exact_rate_for_target, result.rate_for_target)
-        )
+        label = w.TARGET_LABEL.say(lang)
+        lines.append(line(label, result.target_total, result.exact_rate_for_target, result.rate_for_target))
     return tuple(lines)
 
 
 def _check_rate(total: Decimal, is_target: bool, base: Decimal, count: int, points: int, rate: Decimal) -> None:
     """A scheme's rate must be more than £0, so a new scheme could not be written otherwise."""
-    what = "the target total" if is_target else "the total current weekly cost"
-    check = "Give a larger target total." if is_target else "Check the current_weekly_cost column."
+    what = (w.TARGET_TOTAL if is_target else w.TOTAL_COST).later()
+    check = (w.LARGER_TARGET if is_target else w.CHECK_COST).later()
     if base and total <= count * base:
-        check = (
-            "Give a larger target total." if is_target else "Check the base amount and the current_weekly_cost column."
-        )
+        check = (w.LARGER_TARGET if is_target else w.CHECK_BASE).later()
         raise CasesError(
-            f"The base amount of {money.pounds_exact(base)} for each of the {count:,} cases comes to "
-            f"{money.pounds_exact(count * base)}, as much as {what} ({money.pounds_exact(total)}) or more, so "
-            f"nothing is left to pay for points. {check}"
+            w.BASE_TOO_LARGE.later(
+                base=money.pounds_exact(base),
+                count=f"{count:,}",
+                bases=money.pounds_exact(count * base),
+                what=what,
+                total=money.pounds_exact(total),
+                check=check,
+            )
         )
     if rate <= 0:
         less = f" - {count:,} × {money.pounds_exact(base)}" if base else ""
+        total_text = money.pounds_exact(total)
         raise CasesError(
-            f"The rate per point would be £0.00 ({money.pounds_exact(total)}{less} / {points:,} points, "
-            f"{ROUNDED}), and a rate must be more than £0. {check}"
+            w.ZERO_RATE.later(total=total_text, less=less, points=f"{points:,}", rounded=ROUNDED, check=check)
         )
 
 
@@ -299,7 +294,7 @@ def _accuracy(scheme: Scheme, used: Iterable[Case]) -> Accuracy | None:
             (name, len(values), _round(sum(values, Decimal(0)) / len(values)))
             for name, values in sorted(groups.items())
         ),
-        source="the indicative_weekly_budget column" if from_file else f"the scheme's current {_method(scheme)}",
+        source=w.FROM_COLUMN.later() if from_file else w.FROM_SCHEME.later(method=_method(scheme)),
     )
 
 
@@ -360,10 +355,11 @@ def with_rate(scheme: Scheme, rate: Decimal) -> Scheme:
     return replace(scheme, allocation=replace(allocation, rate_per_point=new_rate))
 
 
-def _method(scheme: Scheme) -> str:
+def _method(scheme: Scheme) -> Said:
     rate = scheme.allocation.rate_per_point
     if rate is None:
-        return "table"
+        return w.TABLE_METHOD.later()
     base = scheme.allocation.base
-    plus = f"base amount of {money.pounds_exact(base.value)} and " if base is not None else ""
-    return f"{plus}rate of {pounds_rate(rate.value)} a point"
+    if base is not None:
+        return w.BASE_METHOD.later(base=money.pounds_exact(base.value), rate=pounds_rate(rate.value))
+    return w.RATE_METHOD.later(rate=pounds_rate(rate.value))

@@ -12,12 +12,27 @@ from decimal import ROUND_CEILING, Decimal
 from html import escape
 
 from ..estimate.figures import amount_for
+from ..i18n import SOURCE, message
 from ..scheme import money
 from .calibrate import Calibration, pounds_rate, with_rate
 
 WIDTH, HEIGHT = 640, 380
 LEFT, RIGHT, TOP, BOTTOM = 72, 16, 16, 56  # room for tick values and axis titles
 MAX_DOTS = 2000
+
+# The scatter chart's words, declared once for translators (the bar charts' come from the report).
+_SCATTER_TITLE = message("Points against current weekly cost")
+_DESC = message(
+    "Each dot is a case: its points across (0 to {points}), its current weekly cost up (£0 to {cost}). The red "
+    "line is {what}."
+)
+_CAPTION = message("Points against current weekly cost; the red line is {what}.")
+_AMOUNT = message("the scheme's amount, {rate} a point", note="What the chart's red line shows.")
+_AMOUNT_BASE = message("the scheme's amount, {base} + {rate} a point", note="What the chart's red line shows.")
+_TABLE = message("the scheme's table", note="What the chart's red line shows.")
+_SAMPLE = message("Every {step}th case is drawn ({shown} of {all}).")
+_X_AXIS = message("Points (after unpaid help)")
+_Y_AXIS = message("Current weekly cost (£)")
 BLUE, RED = "#1d70b8", "#d4351c"
 
 
@@ -72,7 +87,7 @@ def axes(x_ticks: list[Decimal], y_ticks: list[Decimal], x_title: str, y_title: 
     return "".join(out)
 
 
-def scatter(result: Calibration) -> str:
+def scatter(result: Calibration, lang: str = SOURCE) -> str:
     """Points against current weekly cost, with the scheme's amounts (rate or table) as a line."""
     pairs = result.points_and_costs
     step = max(1, len(pairs) // MAX_DOTS)
@@ -94,23 +109,27 @@ def scatter(result: Calibration) -> str:
         f"{_scale(p, 0, x_top, x0, x1):.1f},{_scale(a, 0, y_top, y0, y1):.1f}"
         for p, a in zip(line_at, amounts, strict=True)
     )
-    if result.method == "rate":
-        plus = f"{money.pounds_exact(result.base)} + " if result.base else ""
-        what = f"the scheme's amount, {plus}{pounds_rate(result.rate_used)} a point"
+    rate = pounds_rate(result.rate_used)
+    if result.method == "rate" and result.base:
+        what = _AMOUNT_BASE.say(lang, base=money.pounds_exact(result.base), rate=rate)
+    elif result.method == "rate":
+        what = _AMOUNT.say(lang, rate=rate)
     else:
-        what = "the scheme's table"
-    sample = "" if step == 1 else f" Every {step}th case is drawn ({len(shown):,} of {len(pairs):,})."
+        what = _TABLE.say(lang)
+    sample = "" if step == 1 else " " + _SAMPLE.say(lang, step=step, shown=f"{len(shown):,}", all=f"{len(pairs):,}")
+    desc = _DESC.say(lang, points=money.number(x_top), cost=money.pounds(y_top), what=what) + sample
+    caption = _CAPTION.say(lang, what=what) + sample
+    drawn_axes = axes(x_ticks, y_ticks, _X_AXIS.say(lang), _Y_AXIS.say(lang), y_money=True)
     return f"""
 <figure>
   <svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="scatter-title scatter-desc">
-    <title id="scatter-title">Points against current weekly cost</title>
-    <desc id="scatter-desc">Each dot is a case: its points across (0 to {money.number(x_top)}), its current weekly
-    cost up (£0 to {money.pounds(y_top)}). The red line is {escape(what)}.{sample}</desc>
-    {axes(x_ticks, y_ticks, "Points (after unpaid help)", "Current weekly cost (£)", y_money=True)}
+    <title id="scatter-title">{escape(_SCATTER_TITLE.say(lang))}</title>
+    <desc id="scatter-desc">{escape(desc)}</desc>
+    {drawn_axes}
     {dots}
     <polyline points="{line}" fill="none" stroke="{RED}" stroke-width="3"/>
   </svg>
-  <figcaption>Points against current weekly cost; the red line is {escape(what)}.{sample}</figcaption>
+  <figcaption>{escape(caption)}</figcaption>
 </figure>"""
 
 

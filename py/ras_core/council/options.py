@@ -4,7 +4,7 @@ Each is read strictly with the parsers in `numbers.py` (a target total in pounds
 pence, percentages for the contingency and the fairness threshold) and a new version
 must be a plain version name, and the minimum group size a whole number of cases;
 every problem is reported together, each naming the option as it is called where it
-was typed.
+was typed, each a message (`ras_core.i18n`) said again in the page's language.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..i18n import message
 from ..scheme.numbers import MAX_TOTAL, NumberError, parse_money, parse_percent, quote
 from .calibrate import MIN_GROUP_SIZE
 from .cases import CasesError
@@ -21,6 +22,17 @@ from .cases import CasesError
 _VERSION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 _WHOLE = re.compile(r"[0-9]{1,7}")
 MAX_GROUP_SIZE = 1_000_000
+
+_NOTE = "{name} is the option as it is called where it was typed: --target-total, or Target total on the page."
+_NOT_TEXT = message("{name}: must be written as text, like 1250.", note=_NOTE)
+_PROBLEM = message("{name}: {problem}", note=_NOTE)
+_NOT_CASES = message("{name}: {value} is not a number of cases: write a whole number, like 10.", note=_NOTE)
+_OUT_OF_RANGE = message("{name}: {value} is out of range: write a whole number of cases from 1 to {most}.", note=_NOTE)
+_NOT_VERSION = message(
+    "{name}: {value} cannot be a version: use up to 40 letters, digits, dots, dashes or underscores, starting "
+    "with a letter or digit, like 2026.2.",
+    note=_NOTE,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,7 +57,7 @@ def read_options(given: Mapping[str, object], names: Mapping[str, str]) -> Optio
         if value is None or value == "":
             return None
         if not isinstance(value, str):
-            problems.append(f"{names[key]}: must be written as text, like 1250.")
+            problems.append(_NOT_TEXT.later(name=names[key]))
             return None
         return value
 
@@ -56,7 +68,7 @@ def read_options(given: Mapping[str, object], names: Mapping[str, str]) -> Optio
         try:
             return parse(value)
         except NumberError as error:
-            problems.append(f"{names[key]}: {error.message}")
+            problems.append(_PROBLEM.later(name=names[key], problem=error.message))
             return None
 
     target = number("target_total", lambda t: parse_money(t, maximum=MAX_TOTAL))
@@ -66,22 +78,16 @@ def read_options(given: Mapping[str, object], names: Mapping[str, str]) -> Optio
     min_group_size = MIN_GROUP_SIZE
     if size is not None:
         if not _WHOLE.fullmatch(size.strip()):
-            problems.append(
-                f"{names['min_group_size']}: {quote(size)} is not a number of cases: write a whole number, like 10."
-            )
+            problems.append(_NOT_CASES.later(name=names["min_group_size"], value=quote(size)))
         elif not 1 <= int(size) <= MAX_GROUP_SIZE:
             problems.append(
-                f"{names['min_group_size']}: {quote(size)} is out of range: write a whole number of cases "
-                f"from 1 to {MAX_GROUP_SIZE:,}."
+                _OUT_OF_RANGE.later(name=names["min_group_size"], value=quote(size), most=f"{MAX_GROUP_SIZE:,}")
             )
         else:
             min_group_size = int(size)
     version = text("new_version")
     if version is not None and not _VERSION.fullmatch(version):
-        problems.append(
-            f"{names['new_version']}: {quote(version)} cannot be a version: use up to 40 letters, digits, "
-            "dots, dashes or underscores, starting with a letter or digit, like 2026.2."
-        )
+        problems.append(_NOT_VERSION.later(name=names["new_version"], value=quote(version)))
     if problems:
         raise CasesError(*problems)
     return Options(

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..i18n import message
 from ..scheme import money
 from ..scheme.model import Scheme
 from .calibrate import Calibration, calibrate, rate_working
@@ -21,6 +22,11 @@ from .cases import CasesError, read_cases
 from .new_scheme import next_version, recalibrated_toml
 from .options import Options
 from .stats import fit_sentence
+
+_SAME_VERSION = message(
+    "The new version must differ from this scheme's version ({version}), so that answers saved for each can be "
+    "told apart."
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,10 +52,7 @@ def recalibrate(scheme: Scheme, source: str, data: bytes | str, options: Options
         return Recalibration(calibration=result, version=None, scheme_toml=None)
     version = options.new_version or next_version(scheme.version)
     if version == scheme.version:
-        raise CasesError(
-            f"The new version must differ from this scheme's version ({version}), "
-            "so that answers saved for each can be told apart."
-        )
+        raise CasesError(_SAME_VERSION.later(version=version))
     return Recalibration(calibration=result, version=version, scheme_toml=recalibrated_toml(source, result, version))
 
 

@@ -6,7 +6,10 @@ rows not used. Each chart (`charts.py`) is an SVG with a title and a description
 of the same figures, so nothing is shown only as a picture. Every piece of text from
 the cases file is escaped. `report_html(..., page=True)` gives a whole document with
 its own small stylesheet (for report.html); `page=False` gives the fragment the
-browser's council tools page shows inside the site, styled by the site.
+browser's council tools page shows inside the site, styled by the site. Every sentence,
+caption and heading is a message (`ras_core.i18n`), declared once below, and the report
+is written in the language asked for (`lang`: the council tools page's); the figures
+are the same in each.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from decimal import Decimal
 from html import escape
 
 from ..estimate.figures import amount_for
+from ..i18n import SOURCE, said_in
 from ..scheme import money
+from . import report_words as w
 from .calibrate import ROUNDED, Calibration, Group, pounds_rate, rate_working, with_rate
 from .cases import MAX_ROWS_LISTED, as_text
 from .charts import bars, scatter
@@ -37,7 +42,7 @@ def _num(value: Decimal | int | str) -> str:
     return f'<td class="num openras-num">{escape(str(value))}</td>'
 
 
-def scatter_table(result: Calibration) -> str:
+def scatter_table(result: Calibration, lang: str = SOURCE) -> str:
     """The scatter chart's figures: cases by points range, their mean cost, and the scheme's amount."""
     pairs = result.points_and_costs
     rated = with_rate(result.scheme, result.rate_used)
@@ -53,26 +58,27 @@ def scatter_table(result: Calibration) -> str:
         mean = money.to_pence(sum(costs, Decimal(0)) / len(costs))
         middle = (low + high) // 2
         rows.append(
-            f"<tr><th scope='row'>{low} to {high}</th>{_num(f'{len(costs):,}')}{_num(money.pounds_exact(mean))}"
+            f"<tr><th scope='row'>{w.RANGE.say(lang, low=low, high=high)}</th>"
+            f"{_num(f'{len(costs):,}')}{_num(money.pounds_exact(mean))}"
             f"{_num(middle)}{_num(money.pounds_exact(amount_for(rated, middle)))}</tr>"
         )
     return f"""
 <table class="openras-table">
-  <caption>The chart's figures: cases by points, their mean current weekly cost, and the scheme's amount in the middle of each range</caption>
-  <thead><tr><th scope="col">Points</th><th scope="col" class="num openras-num">Cases</th>
-  <th scope="col" class="num openras-num">Mean current weekly cost</th>
-  <th scope="col" class="num openras-num">Middle (points)</th>
-  <th scope="col" class="num openras-num">Scheme's amount there</th></tr></thead>
+  <caption>{escape(w.SCATTER_CAPTION.say(lang))}</caption>
+  <thead><tr><th scope="col">{escape(w.POINTS.say(lang))}</th><th scope="col" class="num openras-num">{escape(w.CASES.say(lang))}</th>
+  <th scope="col" class="num openras-num">{escape(w.MEAN_COST.say(lang))}</th>
+  <th scope="col" class="num openras-num">{escape(w.MIDDLE.say(lang))}</th>
+  <th scope="col" class="num openras-num">{escape(w.AMOUNT_THERE.say(lang))}</th></tr></thead>
   <tbody>{"".join(rows)}</tbody>
 </table>"""
 
 
-def _difference_bands(result: Calibration) -> list[tuple[str, int]]:
+def _difference_bands(result: Calibration, lang: str) -> list[tuple[str, int]]:
     """How many cases' indicative budgets (as in the accuracy check) are within each range of their agreed."""
     edges = [-50, -20, -10, 0, 10, 20, 50]
-    labels = ["more than 50% below"]
-    labels += [f"{a}% to {b}%" for a, b in itertools.pairwise(edges)]
-    labels.append("more than 50% above")
+    labels = [w.BELOW.say(lang)]
+    labels += [w.BETWEEN.say(lang, low=a, high=b) for a, b in itertools.pairwise(edges)]
+    labels.append(w.ABOVE.say(lang))
     counts = [0] * len(labels)
     for case in result.cases.cases:
         if case.agreed is None or case.agreed == 0:
@@ -83,70 +89,53 @@ def _difference_bands(result: Calibration) -> list[tuple[str, int]]:
     return list(zip(labels, counts, strict=True))
 
 
-TOO_FEW = "too few to judge"
+def _name(name: str, lang: str) -> str:
+    """A group's or case's name from the file, shown safely ("not given" in `lang`)."""
+    return escape(said_in(as_text(name), lang))
 
 
-def _group_table(caption: str, groups: tuple[Group, ...], threshold: Decimal, minimum: int) -> str:
+def _group_table(caption: str, groups: tuple[Group, ...], threshold: Decimal, minimum: int, lang: str) -> str:
     rows = []
     for g in groups:
         if g.too_few:
-            flag = f"{TOO_FEW} (fewer than {minimum:,} cases)"
+            flag = escape(w.TOO_FEW.say(lang, minimum=f"{minimum:,}"))
         elif g.flagged:
-            flag = (
-                f'<strong class="flag">differs by more than {threshold}%: consider it in the equality impact '
-                "assessment</strong>"
-            )
+            flag = f'<strong class="flag">{escape(w.FLAGGED.say(lang, threshold=threshold))}</strong>'
         else:
-            flag = "no"
+            flag = escape(w.NO.say(lang))
         cpp = "—" if g.cost_per_point is None else money.pounds_exact(g.cost_per_point)
         differs = "—" if g.differs_by is None else f"{g.differs_by:+}%"
         share = "—" if g.share is None else f"{g.share}%"
         share_differs = "—" if g.share_differs_by is None else f"{g.share_differs_by:+}%"
         rows.append(
-            f"<tr><th scope='row'>{escape(as_text(g.name))}</th>{_num(g.cases)}{_num(g.mean_points)}{_num(cpp)}"
+            f"<tr><th scope='row'>{_name(g.name, lang)}</th>{_num(g.cases)}{_num(g.mean_points)}{_num(cpp)}"
             f"{_num(differs)}{_num(money.pounds_exact(g.mean_current_cost))}"
             f"{_num(money.pounds_exact(g.mean_indicative))}{_num(share)}{_num(share_differs)}<td>{flag}</td></tr>"
         )
-    numbers = (
-        "Cases",
-        "Mean points",
-        "Cost per point",
-        "Cost per point compared with all cases",
-        "Mean current weekly cost",
-        "Mean indicative weekly budget",
-        "Indicative as a share of current cost",
-        "Share compared with all cases",
-    )
-    return _groups(caption, numbers, "Flag", rows)
+    numbers = tuple(m.say(lang) for m in w.GROUP_COLUMNS)
+    return _groups(caption, numbers, w.FLAG.say(lang), rows, lang)
 
 
-def _shift_table(caption: str, shifts: tuple[Shift, ...], minimum: int) -> str:
+def _shift_table(caption: str, shifts: tuple[Shift, ...], minimum: int, lang: str) -> str:
     rows = []
     for s in shifts:
         percent = "—" if s.median_percent is None else f"{s.median_percent:+}%"
-        note = f"{TOO_FEW} (fewer than {minimum:,} cases)" if s.too_few else ""
+        note = escape(w.TOO_FEW.say(lang, minimum=f"{minimum:,}")) if s.too_few else ""
         rows.append(
-            f"<tr><th scope='row'>{escape(as_text(s.name))}</th>{_num(s.cases)}{_num(s.up)}{_num(s.down)}"
+            f"<tr><th scope='row'>{_name(s.name, lang)}</th>{_num(s.cases)}{_num(s.up)}{_num(s.down)}"
             f"{_num(s.same)}{_num(_signed(s.median_change))}{_num(percent)}<td>{note}</td></tr>"
         )
-    numbers = (
-        "Cases",
-        "Would go up",
-        "Would go down",
-        "Would stay the same",
-        "Median change a week",
-        "Median change, share of current cost",
-    )
-    return _groups(caption, numbers, "Note", rows)
+    numbers = tuple(m.say(lang) for m in w.SHIFT_COLUMNS)
+    return _groups(caption, numbers, w.NOTE.say(lang), rows, lang)
 
 
-def _groups(caption: str, numbers: tuple[str, ...], last: str, rows: list[str]) -> str:
+def _groups(caption: str, numbers: tuple[str, ...], last: str, rows: list[str], lang: str) -> str:
     """A table of groups: a name, columns of numbers, and a last column of words."""
     heads = "".join(f'<th scope="col" class="num openras-num">{escape(n)}</th>' for n in numbers)
     return f"""
 <table class="openras-table">
   <caption>{escape(caption)}</caption>
-  <thead><tr><th scope="col">Group</th>{heads}<th scope="col">{escape(last)}</th></tr></thead>
+  <thead><tr><th scope="col">{escape(w.GROUP.say(lang))}</th>{heads}<th scope="col">{escape(last)}</th></tr></thead>
   <tbody>{"".join(rows)}</tbody>
 </table>"""
 
@@ -157,204 +146,229 @@ def _signed(amount: Decimal) -> str:
     return f"{sign}{money.pounds_exact(abs(amount))}"
 
 
-def _rate_section(result: Calibration, new_version: str | None) -> list[str]:
-    parts = ["<h3>Rate per point</h3>"]
-    parts += [f'<p class="openras-warning"><strong>Warning:</strong> {escape(w)}</p>' for w in result.warnings]
-    base = ""
+def _row(label: str, value: str) -> str:
+    """A table row: a heading and one number."""
+    return f"<tr><th scope='row'>{escape(label)}</th>{_num(value)}</tr>"
+
+
+def _rate_section(result: Calibration, new_version: str | None, lang: str) -> list[str]:
+    rounded = ROUNDED.say(lang)
+    parts = [f"<h3>{escape(w.RATE_HEADING.say(lang))}</h3>"]
+    parts += [
+        f'<p class="openras-warning"><strong>{escape(w.WARNING.say(lang))}</strong> {escape(said_in(warning, lang))}</p>'
+        for warning in result.warnings
+    ]
+    count = len(result.cases.cases)
+    rows = [_row(w.TOTAL_COST.say(lang), money.pounds_exact(result.total_cost))]
     if result.base:
-        base = (
-            f"<tr><th scope='row'>Base amount a case (from the scheme), taken off first: "
-            f"{len(result.cases.cases):,} × {money.pounds_exact(result.base)}</th>"
-            f"{_num(money.pounds_exact(len(result.cases.cases) * result.base))}</tr>"
-        )
-    target = ""
+        label = w.BASE_ROW.say(lang, count=f"{count:,}", base=money.pounds_exact(result.base))
+        rows.append(_row(label, money.pounds_exact(count * result.base)))
+    rows.append(_row(w.TOTAL_POINTS.say(lang), f"{result.total_points:,}"))
+    rows.append(_row(w.RATE_ROW.say(lang, rounded=rounded), pounds_rate(result.rate_per_point)))
     if result.rate_for_target is not None and result.target_total is not None:
-        target = (
-            f"<tr><th scope='row'>Rate for the target total of {money.pounds_exact(result.target_total)} "
-            f"({ROUNDED})</th>{_num(pounds_rate(result.rate_for_target))}</tr>"
-        )
-    less = " less the base amounts," if result.base else ""
+        label = w.TARGET_ROW.say(lang, target=money.pounds_exact(result.target_total), rounded=rounded)
+        rows.append(_row(label, pounds_rate(result.rate_for_target)))
+    rows.append(_row(w.TOTAL_INDICATIVE.say(lang), money.pounds_exact(result.total_indicative)))
+    rows.append(
+        _row(w.CONTINGENCY.say(lang, percent=result.contingency_percent), money.pounds_exact(result.contingency))
+    )
+    rows.append(_row(w.BAND_WIDTH.say(lang), money.pounds(result.band_width)))
+    caption = (w.RATE_CAPTION_BASE if result.base else w.RATE_CAPTION).say(lang)
+    body = "\n    ".join(rows)
     parts.append(f"""
 <table class="openras-table">
-  <caption>The rate: total current weekly cost,{less} divided by total points</caption>
+  <caption>{escape(caption)}</caption>
   <tbody>
-    <tr><th scope="row">Total current weekly cost</th>{_num(money.pounds_exact(result.total_cost))}</tr>
-    {base}
-    <tr><th scope="row">Total points (after unpaid help)</th>{_num(f"{result.total_points:,}")}</tr>
-    <tr><th scope="row">Rate per point ({ROUNDED})</th>{_num(pounds_rate(result.rate_per_point))}</tr>
-    {target}
-    <tr><th scope="row">Total indicative weekly budget at the rate used</th>{_num(money.pounds_exact(result.total_indicative))}</tr>
-    <tr><th scope="row">Contingency ({result.contingency_percent}%), a separate sum</th>{_num(money.pounds_exact(result.contingency))}</tr>
-    <tr><th scope="row">Suggested band width</th>{_num(money.pounds(result.band_width))}</tr>
+    {body}
   </tbody>
 </table>""")
-    working = "".join(f"<li>{escape(line)}</li>" for line in rate_working(result))
-    parts.append(
-        f"<p>The working. The rate is {ROUNDED} (halves up), and the scheme file holds it exactly as shown; "
-        f"each indicative amount uses it as written and is then rounded to the penny.</p><ul>{working}</ul>"
-    )
+    working = "".join(f"<li>{escape(line)}</li>" for line in rate_working(result, lang))
+    parts.append(f"<p>{escape(w.WORKING.say(lang, rounded=rounded))}</p><ul>{working}</ul>")
     if new_version:
-        parts.append(
-            f"<p>The new scheme file has version {escape(new_version)} and the rate "
-            f"{pounds_rate(result.rate_used)} a point. The old file is unchanged.</p>"
-        )
+        said = w.NEW_FILE.say(lang, version=new_version, rate=pounds_rate(result.rate_used))
+        parts.append(f"<p>{escape(said)}</p>")
     return parts
 
 
-def _fit_section(result: Calibration) -> list[str]:
+def _fit_section(result: Calibration, lang: str) -> list[str]:
     fit = result.fit
-    rows = [("Cases", f"{fit.cases:,}")]
-    rows.append(("R² of current cost on points", "—" if fit.r_squared is None else f"{two_places(fit.r_squared)}"))
+    rows = [(w.CASES.say(lang), f"{fit.cases:,}")]
+    rows.append((w.R_SQUARED.say(lang), "—" if fit.r_squared is None else f"{two_places(fit.r_squared)}"))
     if fit.cost_per_point_quartiles is not None:
-        for label, value in zip(
-            ("Lower quartile", "Median", "Upper quartile"), fit.cost_per_point_quartiles, strict=True
-        ):
-            rows.append((f"Cost per point: {label.lower()}", money.pounds_exact(value)))
+        for label, value in zip(w.QUARTILES, fit.cost_per_point_quartiles, strict=True):
+            rows.append((label.say(lang), money.pounds_exact(value)))
     if fit.cases_without_points:
-        rows.append(("Cases with 0 points (no cost per point)", f"{fit.cases_without_points:,}"))
-    body = "".join(f"<tr><th scope='row'>{escape(label)}</th>{_num(value)}</tr>" for label, value in rows)
+        rows.append((w.NO_POINTS.say(lang), f"{fit.cases_without_points:,}"))
+    body = "".join(_row(label, value) for label, value in rows)
+    caption = escape(w.FIT_CAPTION.say(lang))
     return [
-        "<h3>How well points explain cost</h3>",
-        f"<p>{escape(fit_sentence(fit))}</p>",
-        f'<table class="openras-table"><caption>How well points explain current cost</caption><tbody>{body}</tbody></table>',
+        f"<h3>{escape(w.FIT_HEADING.say(lang))}</h3>",
+        f"<p>{escape(fit_sentence(fit, lang))}</p>",
+        f'<table class="openras-table"><caption>{caption}</caption><tbody>{body}</tbody></table>',
     ]
 
 
-def _changes_section(result: Calibration) -> list[str]:
+def _changes_section(result: Calibration, lang: str) -> list[str]:
     overall = result.shifts.overall
     minimum = result.min_group_size
+    said = w.CHANGES.say(
+        lang,
+        up=f"{overall.up:,}",
+        down=f"{overall.down:,}",
+        same=f"{overall.same:,}",
+        change=_signed(overall.median_change),
+        minimum=f"{minimum:,}",
+    )
+    items = [(w.UP.say(lang), overall.up), (w.DOWN.say(lang), overall.down), (w.SAME.say(lang), overall.same)]
     return [
-        "<h3>Who would go up or down</h3>",
-        f"<p>If each case's indicative amount replaced what it costs now: {overall.up:,} would go up, "
-        f"{overall.down:,} would go down and {overall.same:,} would stay the same; the median change is "
-        f"{escape(_signed(overall.median_change))} a week. Groups with fewer than {minimum:,} cases are too few "
-        "to judge.</p>",
-        bars(
-            "Cases that would go up, down or stay the same",
-            "changes",
-            [("would go up", overall.up), ("would go down", overall.down), ("would stay the same", overall.same)],
-            "cases",
-            "Cases",
-        ),
-        _shift_table("Changes for all cases", (overall,), 0),
-        _shift_table("Changes by care group", result.shifts.by_care_group, minimum),
-        _shift_table("Changes by age band", result.shifts.by_age_band, minimum),
+        f"<h3>{escape(w.CHANGES_HEADING.say(lang))}</h3>",
+        f"<p>{escape(said)}</p>",
+        bars(w.CHANGES_CHART.say(lang), "changes", items, w.UNIT_CASES.say(lang), w.CASES.say(lang)),
+        _shift_table(w.CHANGES_ALL.say(lang), (overall,), 0, lang),
+        _shift_table(w.CHANGES_CARE.say(lang), result.shifts.by_care_group, minimum, lang),
+        _shift_table(w.CHANGES_AGE.say(lang), result.shifts.by_age_band, minimum, lang),
     ]
 
 
-def _accuracy_section(result: Calibration) -> list[str]:
+def _heads(*columns: str) -> str:
+    """A table's column headings: the first words, the rest numbers."""
+    first, *numbers = (escape(column) for column in columns)
+    return f'<th scope="col">{first}</th>' + "".join(
+        f'<th scope="col" class="num openras-num">{n}</th>' for n in numbers
+    )
+
+
+def _accuracy_section(result: Calibration, lang: str) -> list[str]:
     accuracy = result.accuracy
-    parts = ["<h3>Accuracy: indicative against agreed budgets</h3>"]
+    parts = [f"<h3>{escape(w.ACCURACY_HEADING.say(lang))}</h3>"]
     if accuracy is None:
-        return [*parts, "<p>No case has an agreed weekly budget, so accuracy cannot be checked.</p>"]
-    distribution = _difference_bands(result)
+        return [*parts, f"<p>{escape(w.NO_AGREED.say(lang))}</p>"]
+    distribution = _difference_bands(result, lang)
+    agreed = w.AGREED.say(lang, cases=f"{accuracy.cases:,}", source=said_in(accuracy.source, lang))
+    close = "".join(
+        _row(label.say(lang), value)
+        for label, value in (
+            (w.MEDIAN_DIFFERENCE, f"{accuracy.median_abs_pct}%"),
+            (w.MEAN_DIFFERENCE, f"{accuracy.mean_abs_pct}%"),
+            (w.WITHIN_10, w.SHARE_OF_CASES.say(lang, percent=accuracy.within_10)),
+            (w.WITHIN_20, w.SHARE_OF_CASES.say(lang, percent=accuracy.within_20)),
+        )
+    )
     parts.append(f"""
-<p>{accuracy.cases:,} cases have an agreed budget. Indicative figures come from {escape(accuracy.source)}.</p>
+<p>{escape(agreed)}</p>
 <table class="openras-table">
-  <caption>How close indicative budgets are to agreed budgets</caption>
-  <tbody>
-    <tr><th scope="row">Median difference (either way)</th>{_num(f"{accuracy.median_abs_pct}%")}</tr>
-    <tr><th scope="row">Mean difference (either way)</th>{_num(f"{accuracy.mean_abs_pct}%")}</tr>
-    <tr><th scope="row">Within 10%</th>{_num(f"{accuracy.within_10}% of cases")}</tr>
-    <tr><th scope="row">Within 20%</th>{_num(f"{accuracy.within_20}% of cases")}</tr>
-  </tbody>
+  <caption>{escape(w.CLOSE_CAPTION.say(lang))}</caption>
+  <tbody>{close}</tbody>
 </table>""")
-    parts.append(bars("Indicative minus agreed, as a share of agreed", "difference", distribution, "cases", "Cases"))
+    chart = w.DIFFERENCE_CHART.say(lang)
+    parts.append(bars(chart, "difference", distribution, w.UNIT_CASES.say(lang), w.CASES.say(lang)))
     rows = "".join(
-        f"<tr><th scope='row'>{escape(as_text(c))}</th>{_num(money.pounds_exact(i))}{_num(money.pounds_exact(a))}"
+        f"<tr><th scope='row'>{_name(c, lang)}</th>{_num(money.pounds_exact(i))}{_num(money.pounds_exact(a))}"
         f"{_num(money.pounds_exact(d))}{_num(f'{p:+}%')}</tr>"
         for c, i, a, d, p in accuracy.largest
     )
     minimum = result.min_group_size
+    too_few = escape(w.TOO_FEW.say(lang, minimum=f"{minimum:,}"))
     bias = "".join(
-        f"<tr><th scope='row'>{escape(as_text(g))}</th>{_num(n)}{_num(f'{b:+}%')}"
-        f"<td>{f'{TOO_FEW} (fewer than {minimum:,} cases)' if n < minimum else ''}</td></tr>"
+        f"<tr><th scope='row'>{_name(g, lang)}</th>{_num(n)}{_num(f'{b:+}%')}"
+        f"<td>{too_few if n < minimum else ''}</td></tr>"
         for g, n, b in accuracy.bias_by_group
     )
-    ranges = "".join(f"<tr><th scope='row'>{escape(label)}</th>{_num(count)}</tr>" for label, count in distribution)
+    ranges = "".join(_row(label, str(count)) for label, count in distribution)
+    largest = w.LARGEST.say(lang, n=len(accuracy.largest))
+    cases = w.CASES.say(lang)
+    differences = _heads(
+        w.CASE.say(lang),
+        w.INDICATIVE.say(lang),
+        w.AGREED_COLUMN.say(lang),
+        w.DIFFERENCE.say(lang),
+        w.DIFFERENCE_PERCENT.say(lang),
+    )
+    bias_heads = _heads(w.CARE_GROUP.say(lang), cases, w.MEAN_DIFFERENCE_COLUMN.say(lang))
     parts.append(f"""
 <table class="openras-table">
-  <caption>Indicative minus agreed, as a share of agreed (the chart's figures)</caption>
-  <thead><tr><th scope="col">Range</th><th scope="col" class="num openras-num">Cases</th></tr></thead>
+  <caption>{escape(w.DIFFERENCE_CAPTION.say(lang))}</caption>
+  <thead><tr>{_heads(w.RANGE_COLUMN.say(lang), cases)}</tr></thead>
   <tbody>{ranges}</tbody>
 </table>
 <table class="openras-table">
-  <caption>The {len(accuracy.largest)} largest differences</caption>
-  <thead><tr><th scope="col">Case</th><th scope="col" class="num openras-num">Indicative</th>
-  <th scope="col" class="num openras-num">Agreed</th><th scope="col" class="num openras-num">Difference</th>
-  <th scope="col" class="num openras-num">Difference %</th></tr></thead>
+  <caption>{escape(largest)}</caption>
+  <thead><tr>{differences}</tr></thead>
   <tbody>{rows}</tbody>
 </table>
 <table class="openras-table">
-  <caption>Bias by care group: mean of (indicative minus agreed) as a share of agreed</caption>
-  <thead><tr><th scope="col">Care group</th><th scope="col" class="num openras-num">Cases</th>
-  <th scope="col" class="num openras-num">Mean difference</th><th scope="col">Note</th></tr></thead>
+  <caption>{escape(w.BIAS_CAPTION.say(lang))}</caption>
+  <thead><tr>{bias_heads}<th scope="col">{escape(w.NOTE.say(lang))}</th></tr></thead>
   <tbody>{bias}</tbody>
 </table>""")
     return parts
 
 
-def _fairness_section(result: Calibration) -> list[str]:
+def _fairness_section(result: Calibration, lang: str) -> list[str]:
     threshold, minimum = result.fairness_threshold, result.min_group_size
     judged = [g for g in result.by_care_group if not g.too_few]
+    said = w.FAIRNESS.say(
+        lang,
+        share=money.round_tenth(result.total_indicative / result.total_cost * 100),
+        threshold=threshold,
+        minimum=f"{minimum:,}",
+        cost=money.pounds_exact(result.cost_per_point),
+    )
     return [
-        "<h3>Fairness across groups</h3>",
-        f"<p>For each group: what the scheme would give (the indicative amounts) as a share of what its cases "
-        f"cost now, compared with the same share for all cases "
-        f"({money.round_tenth(result.total_indicative / result.total_cost * 100)}%). A group whose share differs "
-        f"by more than {threshold}% is flagged as a prompt for the equality impact assessment; a group with fewer "
-        f"than {minimum:,} cases is too few to judge and is not flagged. Cost per point is shown too (all cases: "
-        f"{money.pounds_exact(result.cost_per_point)}).</p>",
+        f"<h3>{escape(w.FAIRNESS_HEADING.say(lang))}</h3>",
+        f"<p>{escape(said)}</p>",
         bars(
-            "Indicative as a share of current cost, by care group (groups large enough to judge)",
+            w.FAIRNESS_CHART.say(lang),
             "groups",
-            [(as_text(g.name), int(g.share or 0)) for g in judged],
+            [(said_in(as_text(g.name), lang), int(g.share or 0)) for g in judged],
             "%",
-            "Indicative as a share of current cost (%)",
+            w.FAIRNESS_AXIS.say(lang),
         ),
-        _group_table("By care group", result.by_care_group, threshold, minimum),
-        _group_table("By age band", result.by_age_band, threshold, minimum),
+        _group_table(w.BY_CARE.say(lang), result.by_care_group, threshold, minimum, lang),
+        _group_table(w.BY_AGE.say(lang), result.by_age_band, threshold, minimum, lang),
     ]
 
 
-def report_html(result: Calibration, *, page: bool = True, new_version: str | None = None) -> str:
+def report_html(result: Calibration, *, page: bool = True, new_version: str | None = None, lang: str = SOURCE) -> str:
+    """The report in `lang` (the scheme's own texts, such as its title, as they are written)."""
     scheme = result.scheme
     cases = result.cases
     used = len(cases.cases)
     rejected_rows = sorted({p.row for p in cases.problems})
-    parts = [f"<h2>Calibration of {escape(scheme.title)}, version {escape(scheme.version)}</h2>"]
-    blank = f" {cases.blank_lines:,} blank lines were skipped." if cases.blank_lines else ""
-    parts.append(
-        f"<p>{cases.rows_read:,} rows read: <strong>{used:,} {'case' if used == 1 else 'cases'} used</strong>, "
-        f"{len(rejected_rows):,} rows not used (listed below).{blank}</p>"
-    )
-    parts += _rate_section(result, new_version)
-    parts.append(scatter(result))
-    parts.append(scatter_table(result))
-    parts += _fit_section(result)
-    parts += _changes_section(result)
-    parts += _accuracy_section(result)
-    parts += _fairness_section(result)
-    parts.append("<h3>Rows not used</h3>")
+    title = scheme.say(lang, scheme.title)
+    parts = [f"<h2>{escape(w.TITLE.say(lang, title=title, version=scheme.version))}</h2>"]
+    read = w.ROWS.say(lang, n=used, rows=f"{cases.rows_read:,}", rejected=f"{len(rejected_rows):,}")
+    if cases.blank_lines:
+        read += " " + w.BLANK.say(lang, n=cases.blank_lines)
+    parts.append(f"<p>{escape(read)}</p>")
+    parts += _rate_section(result, new_version, lang)
+    parts.append(scatter(result, lang))
+    parts.append(scatter_table(result, lang))
+    parts += _fit_section(result, lang)
+    parts += _changes_section(result, lang)
+    parts += _accuracy_section(result, lang)
+    parts += _fairness_section(result, lang)
+    parts.append(f"<h3>{escape(w.NOT_USED_HEADING.say(lang))}</h3>")
     if not cases.problems:
-        parts.append("<p>Every row was used.</p>")
+        parts.append(f"<p>{escape(w.ALL_USED.say(lang))}</p>")
     else:
         listed = cases.problems[:MAX_ROWS_LISTED]
         more = (
             ""
             if len(cases.problems) <= MAX_ROWS_LISTED
-            else f"<p>And {len(cases.problems) - MAX_ROWS_LISTED:,} more problems.</p>"
+            else f"<p>{escape(w.MORE_PROBLEMS.say(lang, count=f'{len(cases.problems) - MAX_ROWS_LISTED:,}'))}</p>"
         )
-        items = "".join(f"<li>{escape(str(p))}</li>" for p in listed)
+        items = "".join(f"<li>{escape(p.say(lang))}</li>" for p in listed)
         parts.append(f"<ul>{items}</ul>{more}")
     if cases.ignored_columns:
-        parts.append("<p>Columns not used: " + escape(", ".join(as_text(c) for c in cases.ignored_columns)) + ".</p>")
+        columns = ", ".join(as_text(c) for c in cases.ignored_columns)
+        parts.append(f"<p>{escape(w.COLUMNS_NOT_USED.say(lang, columns=columns))}</p>")
     body = "\n".join(parts)
     if not page:
         return body
     return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>Calibration report: {escape(scheme.title)}</title><style>{STYLE}</style></head>"
-        f"<body><main><h1>Calibration report</h1>{body}</main></body></html>\n"
+        f"<title>{escape(w.PAGE_TITLE.say(lang, title=title))}</title><style>{STYLE}</style></head>"
+        f"<body><main><h1>{escape(w.PAGE_HEADING.say(lang))}</h1>{body}</main></body></html>\n"
     )

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..i18n import SOURCE, message
 from ..scheme import money
 from .cases import Case
 
@@ -81,14 +82,39 @@ def fit(used: Sequence[Case]) -> Fit:
     )
 
 
-def fit_sentence(result: Fit) -> str:
-    """What the fit means, in plain words."""
+_NO_FIT = message(
+    "How well points explain cost cannot be worked out: it needs at least 2 cases with different points and "
+    "different costs."
+)
+_FIT = {
+    "closely": message(
+        "Points explain {share}% of the differences in current cost between cases (R² = {r2}), so points follow "
+        "cost closely."
+    ),
+    "partly": message(
+        "Points explain {share}% of the differences in current cost between cases (R² = {r2}), so points follow "
+        "cost partly."
+    ),
+    "poorly": message(
+        "Points explain {share}% of the differences in current cost between cases (R² = {r2}), so points follow "
+        "cost poorly."
+    ),
+}
+_CHECK_QUESTIONS = message(
+    "Much of what cases cost is not explained by their points: check the questions and their points before "
+    "relying on the rate."
+)
+_MIDDLE_HALF = message(
+    "Half of the cases cost between {low} and {high} a point (the middle half; the median is {middle}); a quarter "
+    "cost less and a quarter more."
+)
+
+
+def fit_sentence(result: Fit, lang: str = SOURCE) -> str:
+    """What the fit means, in plain words, in `lang`."""
     parts = []
     if result.r_squared is None:
-        parts.append(
-            "How well points explain cost cannot be worked out: it needs at least 2 cases with different "
-            "points and different costs."
-        )
+        parts.append(_NO_FIT.say(lang))
     else:
         share = money.round_whole(result.r_squared * HUNDRED)
         strength = (
@@ -98,20 +124,15 @@ def fit_sentence(result: Fit) -> str:
             if result.r_squared >= Decimal("0.4")
             else "poorly"
         )
-        parts.append(
-            f"Points explain {share}% of the differences in current cost between cases "
-            f"(R² = {two_places(result.r_squared)}), so points follow cost {strength}."
-        )
+        parts.append(_FIT[strength].say(lang, share=share, r2=two_places(result.r_squared)))
         if strength != "closely":
-            parts.append(
-                "Much of what cases cost is not explained by their points: check the questions and their points "
-                "before relying on the rate."
-            )
+            parts.append(_CHECK_QUESTIONS.say(lang))
     if result.cost_per_point_quartiles is not None:
         low, middle, high = result.cost_per_point_quartiles
         parts.append(
-            f"Half of the cases cost between {money.pounds_exact(low)} and {money.pounds_exact(high)} a point "
-            f"(the middle half; the median is {money.pounds_exact(middle)}); a quarter cost less and a quarter more."
+            _MIDDLE_HALF.say(
+                lang, low=money.pounds_exact(low), high=money.pounds_exact(high), middle=money.pounds_exact(middle)
+            )
         )
     return " ".join(parts)
 

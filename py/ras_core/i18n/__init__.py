@@ -3,8 +3,9 @@
 Every sentence a person reads is a message: the figures' words (bands, years, hours,
 points: `estimate/words/phrases.py`), dates, a result (`estimate/words/`), what a person
 might pay (`contribution/`), a costed plan (`plan/words/`), the published method
-(`explain*.py`) and the problems in an answers file or a plan file. (A scheme file's
-problems, for council staff, are still English.) A sentence is declared once, in
+(`explain*.py`), the council tools' calibration report and the problems in an answers
+file, a plan file, a cases file or the calibration options. (A scheme file's problems,
+for council staff, are still English.) A sentence is declared once, in
 English, where it is used: `message("{low} a week")`, or
 `plural_message("{n} point", "{n} points")` where its words depend on a number. The
 English is the message's id, as in gettext; each other language's words are in its
@@ -16,7 +17,9 @@ without a translation is said in English, and `ras strings status` counts it; a 
 (gettext's `fuzzy` flag: not yet signed off by the council's translation service) is
 used, and counted as a draft. `strings.py` moves messages to and from PO files for
 translators. The language is always passed in (`say(lang, ...)`), never kept: nothing
-here remembers who asked.
+here remembers who asked. A sentence made before anyone asks for a language (a problem
+found while reading a file, a warning) is a `Said`: its English, which is what it is as
+a `str`, and the message and values to say it again in any language.
 """
 
 from __future__ import annotations
@@ -44,12 +47,14 @@ __all__ = [
     "LANGUAGES",
     "SOURCE",
     "Message",
+    "Said",
     "check_language",
     "date_words",
     "message",
     "placeholders",
     "plural_message",
     "registered",
+    "said_in",
 ]
 
 
@@ -99,6 +104,36 @@ class Message:
         if translated:
             return translated.strings[_plural_rule(lang)(n)].format(**values)
         return (self.msgid if n == 1 else self.plural).format(**values)
+
+    def later(self, **values: Any) -> Said:
+        """The message with its values, to be said in a language chosen later."""
+        return Said(self, **values)
+
+
+class Said(str):
+    """A message with its values: as a `str`, its English (so it reads, compares and
+    prints as before); `say(lang)` gives it in another language. A value that is itself
+    a `Said` is said in the same language."""
+
+    message: Message
+    values: dict[str, Any]
+
+    def __new__(cls, said: Message, /, **values: Any) -> Said:
+        made = super().__new__(cls, said.say(SOURCE, **_in(values, SOURCE)))
+        made.message, made.values = said, values
+        return made
+
+    def say(self, lang: str = SOURCE) -> str:
+        return self.message.say(lang, **_in(self.values, lang))
+
+
+def _in(values: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {key: value.say(lang) if isinstance(value, Said) else value for key, value in values.items()}
+
+
+def said_in(text: str, lang: str = SOURCE) -> str:
+    """A text in `lang`: a `Said` said again in it; any other text as it is."""
+    return text.say(lang) if isinstance(text, Said) else str(text)
 
 
 _REGISTERED: dict[tuple[str | None, str], Message] = {}

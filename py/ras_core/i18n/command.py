@@ -37,8 +37,9 @@ def add_strings_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         "strings",
         help="move the messages the core writes to and from translators' PO files",
         description="The sentences the core writes are messages in English with a translation in each language's "
-        "catalogue (gettext PO files inside the package); so far the figures' words (bands, years, hours, points), "
-        "dates and every sentence of a result, the rest still to come. 'export' writes one "
+        "catalogue (gettext PO files inside the package): a result, its working, what a person might pay, a costed "
+        "plan, the published method, the calibration report, and the problems in answers, plan and cases files "
+        "(a scheme file's problems are still English). 'export' writes one "
         "language's PO file for a translator's tools; 'import' checks a translated file (every message known, "
         "the same {placeholders} as the English, the language's plural forms) and only then writes it as the "
         "package's catalogue; 'status' counts what is signed off, what is a draft (PO's fuzzy flag) and what is "

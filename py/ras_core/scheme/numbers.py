@@ -5,13 +5,16 @@ cases file, the council tools page's options, `ras calibrate`'s options), so tha
 "1_000", "5e2", "£1,2,3,4", "²" or Arabic-Indic digits are never quietly read as
 numbers, and a number too large to be real is refused before any sum can overflow.
 Only the ASCII digits 0 to 9 are accepted, with no exponent and no underscores. A
-refusal is a `NumberError` whose message says, in plain words, what is allowed.
+refusal is a `NumberError` whose message says, in plain words, what is allowed (a
+`Said`, so that a page in Welsh shows it in Welsh).
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+
+from ..i18n import Said, message
 
 # Bounds stated in the messages. A case's weekly cost is far below £10,000,000; a
 # council's whole weekly target total may be larger, so callers can raise it.
@@ -29,12 +32,24 @@ _POINTS = re.compile(r"[0-9]+")
 _PERCENT = re.compile(r"[0-9]+(?:\.[0-9]{1,2})?%?")
 
 
-class NumberError(ValueError):
-    """Text that is not a number of the kind asked for; the message is for people."""
+_BELOW_ZERO_MONEY = message("{value} is less than £0: amounts must be £0 or more.")
+_NOT_MONEY = message("{value} is not an amount of money: write pounds and pence, like 1250 or 1,250.50.")
+_TOO_MUCH_MONEY = message("{value} is too large: amounts must be less than £{maximum}.")
+_BELOW_ZERO_POINTS = message("{value} is less than 0: points must be 0 or more.")
+_NOT_POINTS = message("{value} is not a number of points: write a whole number, like 12.")
+_TOO_MANY_POINTS = message("{value} is too many points: the most allowed is {maximum}.")
+_BELOW_ZERO_PERCENT = message("{value} is less than 0: a percentage must be 0 or more.")
+_NOT_PERCENT = message("{value} is not a percentage: write a number, like 5 or 12.5.")
+_TOO_MUCH_PERCENT = message("{value} is too large: a percentage here must be {maximum} or less.")
 
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
+
+class NumberError(ValueError):
+    """Text that is not a number of the kind asked for; the message is for people (its
+    English as a `str`, and `message.say(lang)` in another language)."""
+
+    def __init__(self, said: Said) -> None:
+        self.message = said
+        super().__init__(said)
 
 
 def quote(text: str, limit: int = QUOTED) -> str:
@@ -48,12 +63,12 @@ def parse_money(text: str, *, maximum: Decimal = MAX_MONEY) -> Decimal:
     """Pounds and pence ("1250", "£1,250.50"), from £0 to less than `maximum`."""
     value = text.strip()
     if value.startswith(("-", "£-", "-£")) and _MONEY.fullmatch(value.replace("-", "", 1)):
-        raise NumberError(f"{quote(value)} is less than £0: amounts must be £0 or more.")
+        raise NumberError(_BELOW_ZERO_MONEY.later(value=quote(value)))
     if len(value) > MAX_LENGTH or not _MONEY.fullmatch(value):
-        raise NumberError(f"{quote(value)} is not an amount of money: write pounds and pence, like 1250 or 1,250.50.")
+        raise NumberError(_NOT_MONEY.later(value=quote(value)))
     amount = Decimal(value.removeprefix("£").replace(",", ""))
     if amount >= maximum:
-        raise NumberError(f"{quote(value)} is too large: amounts must be less than £{maximum:,}.")
+        raise NumberError(_TOO_MUCH_MONEY.later(value=quote(value), maximum=f"{maximum:,}"))
     return amount
 
 
@@ -61,14 +76,14 @@ def parse_points(text: str, *, maximum: int = MAX_POINTS) -> int:
     """A whole number of points ("12"), from 0 to `maximum`."""
     value = text.strip()
     if value.startswith("-") and _POINTS.fullmatch(value[1:]):
-        raise NumberError(f"{quote(value)} is less than 0: points must be 0 or more.")
+        raise NumberError(_BELOW_ZERO_POINTS.later(value=quote(value)))
     if not _POINTS.fullmatch(value):
-        raise NumberError(f"{quote(value)} is not a number of points: write a whole number, like 12.")
+        raise NumberError(_NOT_POINTS.later(value=quote(value)))
     # Compared as text first: a long run of digits is too large, and is never
     # converted (Python refuses to convert more than 4,300 digits).
     digits = value.lstrip("0") or "0"
     if len(digits) > len(str(maximum)) or int(digits) > maximum:
-        raise NumberError(f"{quote(value)} is too many points: the most allowed is {maximum:,}.")
+        raise NumberError(_TOO_MANY_POINTS.later(value=quote(value), maximum=f"{maximum:,}"))
     return int(digits)
 
 
@@ -76,10 +91,10 @@ def parse_percent(text: str, *, maximum: Decimal = MAX_PERCENT) -> Decimal:
     """A percentage ("5", "12.5%"), from 0 to `maximum`."""
     value = text.strip()
     if value.startswith("-") and _PERCENT.fullmatch(value[1:]):
-        raise NumberError(f"{quote(value)} is less than 0: a percentage must be 0 or more.")
+        raise NumberError(_BELOW_ZERO_PERCENT.later(value=quote(value)))
     if len(value) > MAX_LENGTH or not _PERCENT.fullmatch(value):
-        raise NumberError(f"{quote(value)} is not a percentage: write a number, like 5 or 12.5.")
+        raise NumberError(_NOT_PERCENT.later(value=quote(value)))
     share = Decimal(value.removesuffix("%"))
     if share > maximum:
-        raise NumberError(f"{quote(value)} is too large: a percentage here must be {maximum} or less.")
+        raise NumberError(_TOO_MUCH_PERCENT.later(value=quote(value), maximum=str(maximum)))
     return share

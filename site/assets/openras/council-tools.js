@@ -53,7 +53,7 @@ form.addEventListener("submit", async (event) => {
   let reply;
   try {
     // A request made before the calculator is ready waits for it.
-    reply = await calculator.ask(REQUEST.calibrate, { cases: text, options });
+    reply = await calculator.ask(REQUEST.calibrate, { cases: text, options, lang });
   } catch (error) {
     status.textContent = "";
     return showFileProblems(form, [error.message]);

@@ -33,8 +33,8 @@ export const REQUEST = Object.freeze({ estimate: "estimate", check: "check", cal
  *   the estimate for an answers file's text (web.estimate_json)
  * @typedef {{id: number, type: "check", answers: string, lang?: string}} CheckRequest
  *   check an answers file's text without estimating (web.check_answers_json)
- * @typedef {{id: number, type: "calibrate", cases: string, options: Object<string, string|null>}} CalibrateRequest
- *   calibrate from a CSV's text, with options (web.calibrate_json)
+ * @typedef {{id: number, type: "calibrate", cases: string, options: Object<string, string|null>, lang?: string}} CalibrateRequest
+ *   calibrate from a CSV's text, with options; the report and problems in lang (web.calibrate_json)
  * @typedef {{id: number, type: "plan", plan: string, employment: string, costs: string, lang?: string}} PlanRequest
  *   cost a plan file's text with the employment figures and the council's costs (web.plan_json),
  *   its words and the plan file's problems in `lang` (the page's language; English when left out)

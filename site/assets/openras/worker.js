@@ -30,7 +30,8 @@ pyodideModule.catch(() => fail("pyodide.mjs could not be loaded."));
 const HANDLERS = {
   [REQUEST.estimate]: (web, request) => web.estimate_json(request.answers, request.lang || "en"),
   [REQUEST.check]: (web, request) => web.check_answers_json(request.answers, request.lang || "en"),
-  [REQUEST.calibrate]: (web, request) => web.calibrate_json(request.cases, JSON.stringify(request.options || {})),
+  [REQUEST.calibrate]: (web, request) =>
+    web.calibrate_json(request.cases, JSON.stringify(request.options || {}), request.lang || "en"),
   [REQUEST.plan]: (web, request) => web.plan_json(request.plan, request.employment, request.costs, request.lang || "en"),
   [REQUEST.contribution]: (web, request) =>
     web.contribution_json(request.answers, request.nation, request.council, request.date || "", request.lang || "en"),
