@@ -26,7 +26,7 @@ def test_validate_warns_and_still_exits_0_when_the_minimum_points_contradict_the
     assert done.returncode == 0
     assert done.stdout.splitlines() == [
         f"{scheme}: OK: No unpaid help asked version 1, 2 areas, 3 questions",
-        f"{scheme}: 1 warning (the scheme can be used, but these may mislead people)",
+        f"{scheme}: 1 warning (the scheme can be used, but it may mislead people)",
         f"{scheme}: warning: thresholds.minimum_points.value: answers with 7 points can already make the "
         'eligibility screen say likely eligible (for example "Some days" to "How much help do you need to wash?"; '
         '"Some days" to "How much help do you need to make meals?"), fewer than the minimum of 8. Such results go '

@@ -130,10 +130,10 @@ def test_a_plan_files_own_problems_are_said_in_welsh() -> None:
     with pytest.raises(PlanError) as error:
         plan_from_json(json.dumps(bad), source="bad.json", lang="cy")
     assert error.value.lines() == [
-        "bad.json: format: mae hwn yn darllen ffeiliau cynllun fformat 1, ond cafwyd a number (2)",
+        "bad.json: format: mae hwn yn darllen ffeiliau cynllun fformat 1, ond cafwyd rhif (2)",
         'bad.json: date: disgwylid dyddiad wedi\'i ysgrifennu fel YYYY-MM-DD, ond cafwyd "23/11/2026"',
         "bad.json: result.band.high: rhaid iddo beidio â bod yn llai na low",
-        'bad.json: lines[0].rates.weekday: disgwylid swm mewn punnoedd, fel "13.00", ond cafwyd text ("abc")',
+        'bad.json: lines[0].rates.weekday: disgwylid swm mewn punnoedd, fel "13.00", ond cafwyd testun ("abc")',
         "bad.json: lines[0].rates.evening: ar goll; disgwylid punnoedd yr awr ar gyfer y 2 awr a roddwyd",
         "bad.json: lines[0].sleep_in_nights: disgwylid nifer cyfan o nosweithiau'r wythnos o 0 i 7, ond cafwyd 9",
         "bad.json: lines[1].percent: disgwylid canran o 0 i 100, ond cafwyd 150",

@@ -22,11 +22,11 @@ from .explain import explain
 from .files import read_bytes, read_text, write_text
 from .i18n import LANGUAGES, SOURCE
 from .i18n.command import add_strings_command
-from .scheme._reader import language_names
 from .scheme.answers import answers_from_json
-from .scheme.errors import InputError, Problem, SchemeError, shown
+from .scheme.errors import InputError, Problem, SchemeError
 from .scheme.load import load_scheme
 from .scheme.model import Scheme
+from .scheme.said import report, validated
 from .scheme.warn import scheme_warnings
 from .serialize import estimate_to_dict, scheme_to_dict
 
@@ -37,17 +37,7 @@ def _scheme(path: str) -> Scheme:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     scheme = _scheme(args.scheme)
-    questions = len(scheme.questions())
-    written = f", in {language_names(scheme.languages)}" if len(scheme.languages) > 1 else ""
-    print(
-        f"{args.scheme}: OK: {scheme.title} version {scheme.version}, "
-        f"{len(scheme.domains)} areas, {questions} questions{written}"
-    )
-    warnings = scheme_warnings(scheme)
-    if warnings:
-        noun = "warning" if len(warnings) == 1 else "warnings"
-        print(f"{args.scheme}: {len(warnings)} {noun} (the scheme can be used, but these may mislead people)")
-        print("\n".join(shown([f"{args.scheme}: warning: {w}" for w in warnings])))
+    print("\n".join(validated(args.scheme, scheme, scheme_warnings(scheme), args.lang)))
     return 0
 
 
@@ -211,6 +201,9 @@ def parser() -> argparse.ArgumentParser:
         "(text_cy beside text), and each one missing is listed.",
     )
     p.add_argument("scheme", metavar="SCHEME.toml")
+    p.add_argument(
+        "--lang", choices=sorted(LANGUAGES), default=SOURCE, help="the language of the problems: en or cy (a draft)"
+    )
 
     p = _command(
         sub,
@@ -368,7 +361,7 @@ def parser() -> argparse.ArgumentParser:
         default=SOURCE,
         help="the language of the result's words, with --json too: en (English, the default) or cy (Welsh, for a "
         "scheme in English and Welsh; a draft until the council's translation service signs it off). The figures "
-        "are the same; the charging rules' own texts (rules, figures' names, sources) are in English for now",
+        "are the same; the charging rules' texts are in Welsh where the rules file gives it, sources as published",
     )
 
     add_strings_command(sub)
@@ -380,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except InputError as error:
-        print(error.report(), file=sys.stderr)
+        print(report(error, getattr(args, "lang", SOURCE)), file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. `ras explain x.toml | head`
         return 0

@@ -21,9 +21,10 @@ from .estimate.figures import estimate
 from .estimate.words import unspoken, words
 from .i18n import SOURCE, check_language, message
 from .scheme.answers import answers_from_json
-from .scheme.errors import AnswersError, InputError, Problem, shown
+from .scheme.errors import AnswersError, InputError, Problem
 from .scheme.load import scheme_from_toml
 from .scheme.model import Scheme
+from .scheme.said import AT, shown
 from .serialize import estimate_to_dict
 
 _loaded: list[Scheme] = []
@@ -53,9 +54,7 @@ def _refuse(problems: list[str]) -> str:
 
 
 def _problems(error: InputError, lang: str = SOURCE) -> str:
-    from .scheme.answers_reader import shown as shown_in
-
-    reply: dict[str, Any] = {"ok": False, "problems": shown_in([for_people(p, lang) for p in error.problems], lang)}
+    reply: dict[str, Any] = {"ok": False, "problems": shown([for_people(p, lang) for p in error.problems], lang)}
     if isinstance(error, AnswersError) and error.other_scheme is not None:
         # Answers for another scheme: the page can send the person to that scheme's page.
         scheme_id, version = error.other_scheme
@@ -80,9 +79,7 @@ def for_people(problem: Problem, lang: str = SOURCE) -> str:
     """A problem as a sentence for the person whose file it is (no dotted paths where the
     message already names the question); where it is in the file is said in `lang`, the
     language the problem's message is in."""
-    from .scheme.answers_reader import AT
-
-    message = problem.message
+    message = problem.said(lang)
     if not problem.path or problem.names_its_place:
         return message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
     return AT.say(lang, problem=message[:1].upper() + message[1:], place=problem.path)
@@ -142,7 +139,6 @@ def calibrate_json(cases_text: str, options_text: str, lang: str = SOURCE) -> st
     from .council.options import read_options
     from .council.recalibrate import recalibrate
     from .council.report import report_html
-    from .scheme.answers_reader import shown as shown_in
     from .serialize import calibration_to_dict
 
     check_language(lang)
@@ -159,7 +155,7 @@ def calibrate_json(cases_text: str, options_text: str, lang: str = SOURCE) -> st
     try:
         done = recalibrate(_loaded[0], _source[0], cases_text, read_options(options, names))
     except CasesError as error:
-        return _reply({"ok": False, "problems": shown_in(error.say(lang), lang)})
+        return _reply({"ok": False, "problems": shown(error.say(lang), lang)})
     result, version = done.calibration, done.version
     return _reply(
         {
@@ -217,7 +213,7 @@ def contribution_questions_json(nation_text: str, council_text: str, lang: str =
     try:
         return _reply(questions_reply(_loaded[0], nation_text, council_text, lang))
     except InputError as error:
-        return _problems(error)
+        return _problems(error, lang)
 
 
 @_guarded
@@ -238,7 +234,7 @@ def contribution_json(
     try:
         return _reply(reply(_loaded[0], answers_text, nation_text, council_text, date, lang))
     except InputError as error:
-        return _problems(error)
+        return _problems(error, lang)
 
 
 @_guarded
@@ -258,5 +254,5 @@ def plan_json(plan_text: str, employment_text: str, costs_text: str, lang: str =
         plan = plan_from_json(plan_text, source="plan", lang=lang)
         costed = cost_plan(plan, law, costs)
     except InputError as error:
-        return _problems(error)
+        return _problems(error, lang)
     return _reply({"ok": True, "plan": costed_to_dict(costed, lang)})

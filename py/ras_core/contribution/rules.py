@@ -26,6 +26,7 @@ from typing import Any
 from ..files import BOM
 from ..scheme._reader import Reader
 from ..scheme.errors import InputError, Problem
+from . import rules_words as w
 
 METHODS = ("england", "scotland", "wales")
 
@@ -176,7 +177,7 @@ def _parse(text: str, source: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         raise InputError(source, [Problem(path="", message=_toml_message(error))]) from None
     except (RecursionError, ValueError):
-        raise InputError(source, [Problem(path="", message="not valid TOML: too deeply nested or too long")]) from None
+        raise InputError(source, [Problem(path="", message=w.TOO_DEEP.later())]) from None
 
 
 def nation_from_toml(text: str, *, source: str = "charging.toml") -> NationCharging:
@@ -221,7 +222,8 @@ def council_from_toml(text: str, *, source: str = "council.toml") -> CouncilChar
     percentage = figures.get("percentage_charged")
     for i, row in enumerate(percentage.rows if percentage else ()):
         if row.value > 100:
-            problems.append(Problem(path=f"figures.percentage_charged.rows[{i}].value", message="must be 100 or less"))
+            path = f"figures.percentage_charged.rows[{i}].value"
+            problems.append(Problem(path=path, message=w.AT_MOST_100.later()))
     scotland = top.table("scotland", required=False)
     other = other_cy = ""
     if scotland is not None:
@@ -250,7 +252,7 @@ def _source(reader: Reader, key: str) -> Source:
     title = table.text("title")
     url = table.text("url")
     if url and not url.startswith("https://"):
-        table.problem("url", f'must be a web address starting "https://", got "{url[:60]}"')
+        table.problem("url", w.NOT_HTTPS.later(url=url[:60]))
     table.done()
     return Source(title=title, url=url)
 
@@ -273,18 +275,18 @@ def _bands(top: Reader, *, required: bool) -> tuple[SavingsBand, ...]:
             before = bands[-1].high
             expected = None if before is None else before + PENNY
             if low != expected:
-                shown = "nothing (the band before has no top)" if expected is None else f"{expected}"
-                band.problem("low", f"must be one penny over the band before's high, {shown}; got {low}")
+                shown = w.NO_TOP.later() if expected is None else f"{expected}"
+                band.problem("low", w.PENNY_OVER.later(expected=shown, low=low))
         elif low != 0:
-            band.problem("low", f"the first band must start at 0, got {low}")
+            band.problem("low", w.FIRST_BAND.later(low=low))
         if high is not None and high < low:
-            band.problem("high", f"must not be less than low ({low}), got {high}")
+            band.problem("high", w.HIGH_BELOW_LOW.later(low=low, high=high))
         if any(b.id == ident for b in bands):
-            band.problem("id", f'"{ident}" is used by another band')
+            band.problem("id", w.BAND_TWICE.later(ident=ident))
         band.done()
         bands.append(SavingsBand(id=ident, low=low, high=high))
     if bands and bands[-1].high is not None:
-        top.problem("savings_bands", "the last band must have no high (it is the band of the most savings)")
+        top.problem("savings_bands", w.LAST_BAND.later())
     return tuple(bands)
 
 
@@ -293,7 +295,7 @@ def _income(top: Reader, *, required: bool) -> dict[str, IncomeRule]:
     allowed = ", ".join(INCOME_TYPES)
     for ident, rule in top.named_tables("income"):
         if ident not in INCOME_TYPES:
-            top.problem(f"income.{ident[:60]}", f"unknown income type; allowed: {allowed}")
+            top.problem(f"income.{ident[:60]}", w.UNKNOWN_INCOME.later(allowed=allowed))
             continue
         counts = rule.boolean("counts")
         start, source, confirmed, note = _checked(rule)
@@ -302,7 +304,7 @@ def _income(top: Reader, *, required: bool) -> dict[str, IncomeRule]:
     if required:
         for ident in INCOME_TYPES:
             if ident not in out:
-                top.problem(f"income.{ident}", "missing; every income type must say whether it counts")
+                top.problem(f"income.{ident}", w.INCOME_MISSING.later())
     return out
 
 
@@ -310,8 +312,8 @@ def _figures(top: Reader, needed: tuple[str, ...]) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
     for ident, figure in top.named_tables("figures"):
         if ident not in needed:
-            allowed = ", ".join(needed) or "none"
-            top.problem(f"figures.{ident[:60]}", f"not a figure these rules use; allowed: {allowed}")
+            allowed = ", ".join(needed) or w.NONE.later()
+            top.problem(f"figures.{ident[:60]}", w.NOT_A_FIGURE.later(allowed=allowed))
             continue
         label = figure.text("label")
         label_cy = figure.translation("label", label)
@@ -319,20 +321,20 @@ def _figures(top: Reader, needed: tuple[str, ...]) -> dict[str, Figure]:
         for row in figure.tables("rows"):
             value = row.number("value")
             if value < 0:
-                row.problem("value", f"must be 0 or more, got {value}")
+                row.problem("value", w.NEGATIVE.later(value=value))
             start, source, confirmed, note = _checked(row)
             until = row.date("until", required=False)
             if until is not None and until < start:
-                row.problem("until", f"must not be before start ({start.isoformat()})")
+                row.problem("until", w.UNTIL_BEFORE_START.later(start=start.isoformat()))
             if rows and start <= rows[-1].start:
-                row.problem("start", f"rows must be in date order: after {rows[-1].start.isoformat()}")
+                row.problem("start", w.DATE_ORDER.later(start=rows[-1].start.isoformat()))
             row.done()
             rows.append(Row(value=value, start=start, until=until, source=source, confirmed=confirmed, note=note))
         figure.done()
         out[ident] = Figure(id=ident, label=label, rows=tuple(rows), label_cy=label_cy)
     for ident in needed:
         if ident not in out:
-            top.problem(f"figures.{ident}", "missing; these rules need this figure")
+            top.problem(f"figures.{ident}", w.FIGURE_MISSING.later())
     return out
 
 
@@ -348,13 +350,13 @@ def _rules(top: Reader, needed: tuple[str, ...]) -> dict[str, Rule]:
         them = rule.optional_text("them")
         them_cy = rule.translation("them", them)
         if _CHI.search(them_cy):
-            rule.problem("them_cy", 'says "chi"; it is read when the answers were given for someone else')
+            rule.problem("them_cy", w.SAYS_CHI.later())
         if them is None:
             if _YOU.search(text):
-                rule.problem("them", 'missing; the text speaks of "you", so give it said of "them" too')
+                rule.problem("them", w.THEM_MISSING.later())
             them, them_cy = text, text_cy
         elif _YOU.search(them):
-            rule.problem("them", 'says "you"; it is read when the answers were given for someone else')
+            rule.problem("them", w.SAYS_YOU.later())
         start, source, confirmed, note = _checked(rule)
         rule.done()
         out[ident] = Rule(
@@ -370,5 +372,5 @@ def _rules(top: Reader, needed: tuple[str, ...]) -> dict[str, Rule]:
         )
     for ident in needed:
         if ident not in out:
-            top.problem(f"rules.{ident}", "missing; these rules need it")
+            top.problem(f"rules.{ident}", w.RULE_MISSING.later())
     return out

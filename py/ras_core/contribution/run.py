@@ -59,8 +59,8 @@ class FilesError(InputError):
         self.errors = errors
         super().__init__("these files", [p for e in errors for p in e.problems])
 
-    def lines(self) -> list[str]:
-        return [line for error in self.errors for line in error.lines()]
+    def files(self) -> list[tuple[str, tuple[Problem, ...]]]:
+        return [part for error in self.errors for part in error.files()]
 
 
 def load_rules(

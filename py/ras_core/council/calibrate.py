@@ -174,7 +174,7 @@ def calibrate(
     total_indicative = sum(indicative, Decimal(0))
     contingency = money.to_pence(total_indicative * contingency_percent / HUNDRED)
     median = Decimal(statistics.median(indicative)) if indicative else Decimal(0)
-    band_width = min(WIDTHS, key=lambda w: abs(w - median / 10))
+    band_width = min(WIDTHS, key=lambda width: abs(width - median / 10))
     overall_cpp = total_cost / total_points
     overall_share = total_indicative / total_cost
 

@@ -3,9 +3,9 @@
 Every sentence a person reads is a message: the figures' words (bands, years, hours,
 points: `estimate/words/phrases.py`), dates, a result (`estimate/words/`), what a person
 might pay (`contribution/`), a costed plan (`plan/words/`), the published method
-(`explain*.py`), the council tools' calibration report and the problems in an answers
-file, a plan file, a cases file or the calibration options. (A scheme file's problems,
-for council staff, are still English.) A sentence is declared once, in
+(`explain*.py`), the council tools' calibration report, and every problem found in a
+file (a scheme, answers, a plan, charging rules, plan figures, cases, the calibration
+options) with a scheme's warnings. A sentence is declared once, in
 English, where it is used: `message("{low} a week")`, or
 `plural_message("{n} point", "{n} points")` where its words depend on a number. The
 English is the message's id, as in gettext; each other language's words are in its
@@ -48,6 +48,7 @@ __all__ = [
     "SOURCE",
     "Message",
     "Said",
+    "Translated",
     "check_language",
     "date_words",
     "message",
@@ -96,7 +97,8 @@ class Message:
 
     def say(self, lang: str, /, **values: Any) -> str:
         """The message in `lang`, its placeholders filled; a plural message takes its
-        form from `n`."""
+        form from `n`. A value that is a `Said` is said in `lang` too."""
+        values = _in(values, lang)
         translated = _translations(check_language(lang)).get(self.key) if lang != SOURCE else None
         if self.plural is None:
             return (translated.strings[0] if translated else self.msgid).format(**values)
@@ -127,13 +129,31 @@ class Said(str):
         return self.message.say(lang, **_in(self.values, lang))
 
 
+class Translated(str):
+    """A text from a data file (a scheme's label, a nation's name) with its translations:
+    as a `str`, its English; `say(lang)` in another language, or the English where the
+    file gives none. A value of a `Said`, so a problem can name it in either."""
+
+    translations: dict[str, str]
+
+    def __new__(cls, english: str, translations: dict[str, str]) -> Translated:
+        made = super().__new__(cls, english)
+        made.translations = translations
+        return made
+
+    def say(self, lang: str = SOURCE) -> str:
+        return self.translations.get(lang) or str(self)
+
+
 def _in(values: dict[str, Any], lang: str) -> dict[str, Any]:
-    return {key: value.say(lang) if isinstance(value, Said) else value for key, value in values.items()}
+    return {
+        key: said_in(value, lang) if isinstance(value, Said | Translated) else value for key, value in values.items()
+    }
 
 
 def said_in(text: str, lang: str = SOURCE) -> str:
-    """A text in `lang`: a `Said` said again in it; any other text as it is."""
-    return text.say(lang) if isinstance(text, Said) else str(text)
+    """A text in `lang`: a `Said` (or `Translated`) said again in it; any other text as it is."""
+    return text.say(lang) if isinstance(text, Said | Translated) else str(text)
 
 
 _REGISTERED: dict[tuple[str | None, str], Message] = {}

@@ -19,11 +19,25 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import message
 from ..scheme._reader import Reader, describe, is_number, to_decimal
 from ..scheme.errors import InputError, Problem
 from ..scheme.model import Reference
 
 FORMAT = 1
+
+# The figures file's own problems, declared once for translators (`ras_core.i18n`).
+_P = "problem"
+_NOT_TOML = message("not valid TOML: {why}", context=_P, note="{why} is the TOML reader's own words, in English.")
+_NO_FORMAT = message("missing; expected the number {format}", context=_P)
+_OTHER_FORMAT = message("expected the number {format} (the format this version reads), got {got}", context=_P)
+_NOT_FIGURES = message("expected a table of figures, got {got}", context=_P)
+_NOT_ROWS = message("expected a list of dated rows ([[{key}]])", context=_P)
+_NEEDED = message("missing; this figure is needed to cost a plan", context=_P)
+_NOT_VALUE = message("expected a number of 0 or more, or true, got {got}", context=_P)
+_NOT_HTTPS = message("must be an https:// address, or empty for a decision that is not online", context=_P)
+_SAME_START = message("another row of {key} starts on {start}", context=_P)
+_VALUE = message("a number, or true", context="expected", note="After 'expected': what a key must hold.")
 
 
 class FiguresError(InputError):
@@ -68,15 +82,13 @@ def figures_from_toml(text: str, *, source: str, required: tuple[str, ...] = (),
     try:
         data = tomllib.loads(text.removeprefix("\ufeff"), parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        raise FiguresError(source, [Problem(path="", message=f"not valid TOML: {error}")]) from None
+        raise FiguresError(source, [Problem(path="", message=_NOT_TOML.later(why=str(error)))]) from None
     problems: list[Problem] = []
     top = Reader(data, "", problems)
     if not top.has("format"):
-        top.problem("format", f"missing; expected the number {FORMAT}")
+        top.problem("format", _NO_FORMAT.later(format=FORMAT))
     elif isinstance(data["format"], bool) or data["format"] != FORMAT:
-        top.problem(
-            "format", f"expected the number {FORMAT} (the format this version reads), got {describe(data['format'])}"
-        )
+        top.problem("format", _OTHER_FORMAT.later(format=FORMAT, got=describe(data["format"])))
     name = top.text("council") if council else ""
     name_cy = top.translation("council", name) if council else ""
     illustrative = top.boolean("illustrative", required=False) if council else False
@@ -86,18 +98,18 @@ def figures_from_toml(text: str, *, source: str, required: tuple[str, ...] = (),
             continue
         top.has(group)
         if not isinstance(value, dict):
-            top.problem(group, f"expected a table of figures, got {describe(value)}")
+            top.problem(group, _NOT_FIGURES.later(got=describe(value)))
             continue
         for name_, table in value.items():
             key = f"{group}.{name_}"
             if not isinstance(table, list) or not table or not all(isinstance(r, dict) for r in table):
-                problems.append(Problem(path=key, message="expected a list of dated rows ([[" + key + "]])"))
+                problems.append(Problem(path=key, message=_NOT_ROWS.later(key=key)))
                 continue
             rows[key] = tuple(_rows(key, table, problems))
     top.done()
     for key in required:
         if key not in rows:
-            problems.append(Problem(path=key, message="missing; this figure is needed to cost a plan"))
+            problems.append(Problem(path=key, message=_NEEDED.later()))
     if problems:
         raise FiguresError(source, problems)
     return Figures(source=source, rows=rows, council=name, illustrative=illustrative, council_cy=name_cy)
@@ -110,14 +122,14 @@ def _rows(key: str, table: list[dict[str, Any]], problems: list[Problem]) -> lis
         reader = Reader(row, f"{key}[{i}]", problems)
         label = reader.text("label")
         label_cy = reader.translation("label", label)
-        raw = reader._take("value", "a number, or true", True)
+        raw = reader._take("value", _VALUE, True)
         if raw is True:
             value = Decimal(1)
         elif is_number(raw) and to_decimal(raw) >= 0:
             value = to_decimal(raw)
         else:
             if raw is not None:
-                reader.problem("value", f"expected a number of 0 or more, or true, got {describe(raw)}")
+                reader.problem("value", _NOT_VALUE.later(got=describe(raw)))
             value = Decimal(0)
         start = reader.date("start")
         where = reader.table("source")
@@ -126,13 +138,13 @@ def _rows(key: str, table: list[dict[str, Any]], problems: list[Problem]) -> lis
             title = where.text("title")
             url = where.text("url", required=False)
             if url and not url.startswith("https://"):
-                where.problem("url", "must be an https:// address, or empty for a decision that is not online")
+                where.problem("url", _NOT_HTTPS.later())
             where.done()
         confirmed = reader.boolean("confirmed", required=False, default=True)
         note = reader.text("note", required=False)
         reader.done()
         if start is not None and start in starts:
-            reader.problem("start", f"another row of {key} starts on {start.isoformat()}")
+            reader.problem("start", _SAME_START.later(key=key, start=start.isoformat()))
         if start is None:
             continue
         starts.add(start)

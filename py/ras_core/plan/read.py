@@ -87,6 +87,7 @@ _NO_HOURS = message("no hours given: give hours a week for at least one time (or
 _NO_RATE = message("missing; expected pounds an hour for the {hours} hours given", context="problem")
 _BAD_DATE = message("expected a date written as YYYY-MM-DD, got {got}", context="problem")
 _TOO_LONG_TEXT = message("is too long ({length} characters); at most {most}", context="problem")
+_THE_NUMBER = message("the number {format}", context="expected", note="After 'expected': the file's format.")
 _TOO_MANY_ENTRIES = message("has {count} entries; at most {most}", context="problem")
 
 
@@ -146,7 +147,7 @@ def plan_from_dict(data: Any, *, source: str = "plan.json", lang: str = SOURCE) 
         raise PlanError(source, [Problem(path="", message=_NOT_AN_OBJECT.say(lang, got=describe(data)))])
     problems: list[Problem] = []
     top = Reader(data, "", problems)
-    raw_format = top._take("format", "the number 1", True)
+    raw_format = top._take("format", _THE_NUMBER.later(format=FORMAT), True)
     if raw_format is not None and (not isinstance(raw_format, Decimal) or raw_format != FORMAT):
         top.problem("format", _FORMAT.say(lang, format=FORMAT, got=describe(raw_format)))
     day = _date(top, "date", lang)
@@ -269,7 +270,7 @@ def _rates(reader: Reader, hours: dict[str, Decimal], lang: str) -> dict[str, De
 
 
 def _amount(reader: Reader, key: str, lang: str, *, maximum: Decimal = MAX_MONEY, what: Message = _AMOUNT) -> Decimal:
-    value = reader._take(key, what.msgid, True)  # the shared reader's problems are in English
+    value = reader._take(key, what, True)
     if value is None:
         return Decimal(0)
     if isinstance(value, str) and len(value) <= MAX_DIGITS and AMOUNT_TEXT.fullmatch(value.strip()):

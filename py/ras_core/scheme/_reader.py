@@ -3,7 +3,9 @@
 Each `Reader` wraps one table and knows its dotted path. Getters record a
 `Problem` and return a placeholder instead of raising, so that a loader can walk
 the whole input and report every problem together. `Reader.done()` reports keys
-that were never asked for, which catches misspelt keys.
+that were never asked for, which catches misspelt keys. Every problem is a `Said`
+(its words are in `reader_words.py`): English as it is read, and said again in the
+language it is shown in.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from ..i18n import Message
+from . import reader_words as w
 from .errors import Problem
 from .numbers import quote
 
@@ -22,27 +26,31 @@ T = TypeVar("T")
 
 
 def describe(value: object) -> str:
-    """Name a value's type in plain words, with the value where it is short."""
+    """Name a value's type in plain words, with the value where it is short (a `Said`)."""
     if isinstance(value, bool):
-        return f"true or false ({str(value).lower()})"
+        return w.BOOLEAN.later(value=str(value).lower())
     if isinstance(value, int):
-        return f"a whole number ({value})"
+        return w.WHOLE.later(value=value)
     if isinstance(value, Decimal | float):
         # TOML may hold nan or inf; both are described, never used as figures.
         finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
-        return f"a number ({value})" if finite else f"not a number ({value})"
+        return (w.NUMBER if finite else w.NOT_NUMBER).later(value=value)
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f'text ("{shown}")'
+        return w.TEXT.later(text=value if len(value) <= 40 else value[:37] + "...")
     if isinstance(value, datetime.date):
-        return f"a date ({value.isoformat()})"
+        return w.DATE.later(value=value.isoformat())
     if isinstance(value, list):
-        return "a list"
+        return w.LIST.later()
     if isinstance(value, dict):
-        return "a table"
+        return w.TABLE.later()
     if value is None:
-        return "nothing (null)"
+        return w.NULL.later()
     return type(value).__name__
+
+
+def _said(what: Message | str) -> str:
+    """What a key must hold, as a `Said` (or as it is, when a caller gives plain words)."""
+    return what.later() if isinstance(what, Message) else what
 
 
 def join(path: str, key: str) -> str:
@@ -83,8 +91,13 @@ class Words:
 
 
 def language_names(languages: tuple[str, ...]) -> str:
-    """ "English and Welsh"."""
-    return " and ".join(["English", *(OTHER_LANGUAGES[lang] for lang in languages[1:])])
+    """ "English and Welsh" (a `Said`)."""
+    if languages == ("en", "cy"):  # said whole: Welsh mutates the second name ("a Chymraeg")
+        return w.ENGLISH_AND_WELSH.later()
+    said: str = w.LANGUAGE_NAMES[languages[0]].later()
+    for lang in languages[1:]:
+        said = w.AND.later(first=said, second=w.LANGUAGE_NAMES[lang].later())
+    return said
 
 
 class Reader:
@@ -113,7 +126,7 @@ class Reader:
         for key in self.data:
             if key not in self._seen:
                 # A key from the file is cut short: it may be thousands of characters long.
-                self.problem(quote(key, 60)[1:-1], f"unknown key; allowed keys here: {', '.join(allowed)}")
+                self.problem(quote(key, 60)[1:-1], w.UNKNOWN.later(allowed=", ".join(allowed)))
 
     # -- raw access --------------------------------------------------------
 
@@ -121,18 +134,18 @@ class Reader:
         self._seen.add(key)
         return key in self.data
 
-    def _take(self, key: str, what: str, required: bool) -> Any:
+    def _take(self, key: str, what: Message | str, required: bool) -> Any:
         self._seen.add(key)
         if key not in self.data:
             if required:
-                self.problem(key, f"missing; expected {what}")
+                self.problem(key, w.MISSING.later(what=_said(what)))
             return None
         return self.data[key]
 
     def _typed(
         self,
         key: str,
-        what: str,
+        what: Message | str,
         check: Callable[[Any], bool],
         default: T,
         required: bool,
@@ -141,16 +154,16 @@ class Reader:
         if value is None:
             return default
         if not check(value):
-            self.problem(key, f"expected {what}, got {describe(value)}")
+            self.problem(key, w.EXPECTED.later(what=_said(what), got=describe(value)))
             return default
         return value
 
     # -- typed getters -----------------------------------------------------
 
     def text(self, key: str, *, required: bool = True, default: str = "") -> str:
-        value: str = self._typed(key, "text", lambda v: isinstance(v, str), default, required)
+        value: str = self._typed(key, w.EXPECT_TEXT, lambda v: isinstance(v, str), default, required)
         if required and key in self.data and isinstance(value, str) and not value.strip():
-            self.problem(key, "must not be empty")
+            self.problem(key, w.EMPTY.later())
         self._printable(key, value)
         return value
 
@@ -168,7 +181,8 @@ class Reader:
 
     def _translations(self, key: str, english: str | None) -> None:
         words = self.words_in
-        for lang, name in OTHER_LANGUAGES.items():
+        for lang in OTHER_LANGUAGES:
+            name = w.LANGUAGE_NAMES[lang].later()
             sibling = f"{key}_{lang}"
             given = sibling in self.data
             if given or lang in words.languages:  # allowed here only in a document in that language
@@ -177,32 +191,22 @@ class Reader:
                 continue
             if lang not in words.languages:
                 if given:
-                    self.problem(
-                        sibling,
-                        f'{name} is given, but this document is in English only: add "{lang}" to its languages',
-                    )
+                    self.problem(sibling, w.ENGLISH_ONLY.later(name=name, lang=lang))
                 continue
             if english is None or not english.strip():
                 if given:
-                    self.problem(sibling, f"{name} is given without the English ({key})")
+                    self.problem(sibling, w.WITHOUT_ENGLISH.later(name=name, key=key))
                 continue
             if not given:
-                self.problem(
-                    sibling,
-                    f"missing: this document is in {words.named()}, so every text needs its {name} here "
-                    f"(the English: {quote(english, 60)})",
-                )
+                said = w.NO_TRANSLATION.later(languages=words.named(), name=name, english=quote(english, 60))
+                self.problem(sibling, said)
                 continue
             translated = self.text(sibling)
             if not translated.strip():
                 continue
             earlier = words.found[lang].get(english)
             if earlier is not None and earlier[0] != translated:
-                self.problem(
-                    sibling,
-                    f"the same English text has another {name} at {earlier[1]}: give both the same {name}, "
-                    "or change the English",
-                )
+                self.problem(sibling, w.TWO_TRANSLATIONS.later(name=name, place=earlier[1]))
             else:
                 words.found[lang].setdefault(english, (translated, self.at(sibling)))
 
@@ -212,18 +216,18 @@ class Reader:
         none. A translation without its English is a problem."""
         translated = self.optional_text(f"{key}_cy") or ""
         if translated and not (english or "").strip():
-            self.problem(f"{key}_cy", f"{OTHER_LANGUAGES['cy']} is given without the English ({key})")
+            self.problem(f"{key}_cy", w.WITHOUT_ENGLISH.later(name=w.LANGUAGE_NAMES["cy"].later(), key=key))
             return ""
         if translated and not translated.strip():
-            self.problem(f"{key}_cy", "must not be empty")
+            self.problem(f"{key}_cy", w.EMPTY.later())
         return translated
 
     def optional_text(self, key: str) -> str | None:
-        value = self._take(key, "text", False)
+        value = self._take(key, w.EXPECT_TEXT, False)
         if value is None:
             return None
         if not isinstance(value, str):
-            self.problem(key, f"expected text, got {describe(value)}")
+            self.problem(key, w.EXPECTED.later(what=w.EXPECT_TEXT.later(), got=describe(value)))
             return None
         self._printable(key, value)
         return value
@@ -232,16 +236,16 @@ class Reader:
         # Control characters are invisible on a page and act on a terminal (colours, cursor).
         found = next((c for c in value if _CONTROL.match(c)), None)
         if found is not None:
-            self.problem(key, f"must not contain control characters, found U+{ord(found):04X}")
+            self.problem(key, w.CONTROL.later(code=f"{ord(found):04X}"))
 
     def boolean(self, key: str, *, required: bool = True, default: bool = False) -> bool:
-        value: bool = self._typed(key, "true or false", lambda v: isinstance(v, bool), default, required)
+        value: bool = self._typed(key, w.EXPECT_BOOLEAN, lambda v: isinstance(v, bool), default, required)
         return value
 
     def whole(self, key: str, *, required: bool = True, default: int = 0) -> int:
         value: int = self._typed(
             key,
-            "a whole number",
+            w.EXPECT_WHOLE,
             lambda v: isinstance(v, int) and not isinstance(v, bool),
             default,
             required,
@@ -250,7 +254,7 @@ class Reader:
 
     def number(self, key: str, *, required: bool = True, default: Decimal = Decimal(0)) -> Decimal:
         """A number written in TOML (whole or with decimals), as an exact Decimal."""
-        value = self._typed(key, "a number", is_number, None, required)
+        value = self._typed(key, w.EXPECT_NUMBER, is_number, None, required)
         if value is None:
             return default
         return to_decimal(value)
@@ -258,7 +262,7 @@ class Reader:
     def date(self, key: str, *, required: bool = True) -> datetime.date | None:
         value = self._typed(
             key,
-            "a date written as YYYY-MM-DD",
+            w.EXPECT_DATE,
             lambda v: isinstance(v, datetime.date) and not isinstance(v, datetime.datetime),
             None,
             required,
@@ -269,61 +273,61 @@ class Reader:
         value = self.text(key, required=required, default=allowed[0])
         if value not in allowed:
             quoted = ", ".join(f'"{a}"' for a in allowed)
-            self.problem(key, f'must be one of {quoted}, got "{value}"')
+            self.problem(key, w.ONE_OF.later(allowed=quoted, value=value))
             return allowed[0]
         return value
 
     def text_list(self, key: str, *, required: bool = True) -> list[str]:
-        value = self._typed(key, "a list of text", lambda v: isinstance(v, list), [], required)
+        value = self._typed(key, w.EXPECT_TEXT_LIST, lambda v: isinstance(v, list), [], required)
         out: list[str] = []
         for i, item in enumerate(value):
             if isinstance(item, str):
                 out.append(item)
             else:
-                self.problems.append(
-                    Problem(path=f"{self.at(key)}[{i}]", message=f"expected text, got {describe(item)}")
-                )
+                said = w.EXPECTED.later(what=w.EXPECT_TEXT.later(), got=describe(item))
+                self.problems.append(Problem(path=f"{self.at(key)}[{i}]", message=said))
         return out
 
     def number_list(self, key: str, *, required: bool = True) -> list[Decimal]:
-        value = self._typed(key, "a list of numbers", lambda v: isinstance(v, list), [], required)
+        value = self._typed(key, w.EXPECT_NUMBER_LIST, lambda v: isinstance(v, list), [], required)
         out: list[Decimal] = []
         for i, item in enumerate(value):
             if is_number(item):
                 out.append(to_decimal(item))
             else:
-                self.problems.append(
-                    Problem(path=f"{self.at(key)}[{i}]", message=f"expected a number, got {describe(item)}")
-                )
+                said = w.EXPECTED.later(what=w.EXPECT_NUMBER.later(), got=describe(item))
+                self.problems.append(Problem(path=f"{self.at(key)}[{i}]", message=said))
         return out
 
     def table(self, key: str, *, required: bool = True) -> Reader | None:
-        value = self._typed(key, "a table", lambda v: isinstance(v, dict), None, required)
+        value = self._typed(key, w.EXPECT_TABLE, lambda v: isinstance(v, dict), None, required)
         if value is None:
             return None
         return Reader(value, self.at(key), self.problems, self.words_in)
 
     def tables(self, key: str, *, required: bool = True) -> Iterator[Reader]:
         """Each table in a list of tables (TOML's [[key]])."""
-        value = self._typed(key, "a list of tables", lambda v: isinstance(v, list), [], required)
+        value = self._typed(key, w.EXPECT_TABLES, lambda v: isinstance(v, list), [], required)
         if required and key in self.data and isinstance(value, list) and not value:
-            self.problem(key, "must have at least one entry")
+            self.problem(key, w.AT_LEAST_ONE.later())
         for i, item in enumerate(value):
             path = f"{self.at(key)}[{i}]"
             if isinstance(item, dict):
                 yield Reader(item, path, self.problems, self.words_in)
             else:
-                self.problems.append(Problem(path=path, message=f"expected a table, got {describe(item)}"))
+                said = w.EXPECTED.later(what=w.EXPECT_TABLE.later(), got=describe(item))
+                self.problems.append(Problem(path=path, message=said))
 
     def named_tables(self, key: str) -> Iterator[tuple[str, Reader]]:
         """Each entry of a table whose values are tables, keyed by name."""
-        value = self._typed(key, "a table", lambda v: isinstance(v, dict), {}, False)
+        value = self._typed(key, w.EXPECT_TABLE, lambda v: isinstance(v, dict), {}, False)
         for name, item in value.items():
             path = self.at(f"{key}.{name}")
             if isinstance(item, dict):
                 yield name, Reader(item, path, self.problems, self.words_in)
             else:
-                self.problems.append(Problem(path=path, message=f"expected a table, got {describe(item)}"))
+                said = w.EXPECTED.later(what=w.EXPECT_TABLE.later(), got=describe(item))
+                self.problems.append(Problem(path=path, message=said))
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

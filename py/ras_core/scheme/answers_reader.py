@@ -5,13 +5,11 @@ no NaN or Infinity, no number longer than `MAX_DIGITS` digits, no key twice, not
 deeper than Python can follow; each refusal is one problem. `AnswersReader` is a
 `Reader` (`_reader.py`) whose problems are messages (`ras_core.i18n`): a missing or
 mistyped text, table or true-or-false, an empty text, control characters, unknown keys.
-`described` names a JSON value in plain words in any language, as `describe` does in
-English. The English of each is what `Reader` and `describe` write, word for word, so
-an answers file's problems read in English as a scheme file's do; a scheme file's
-problems (for the council) stay English. A file that is not JSON is told so with the
-JSON reader's own words, in English. `AT` and `shown` say where a problem is and how many
-more there are in the person's language, for the page (`web.for_people`); they are here,
-not in `errors.py`, because the message catalogues' reader imports `errors.py`.
+`described` names a JSON value in plain words in any language (`describe`, said in it).
+The English of each is what `Reader` and `describe` write, word for word, and the words
+they share are `reader_words.py`'s, so an answers file's problems read as a scheme
+file's do. A file that is not JSON is told so with the JSON reader's own words, in
+English; `said.py` says the problems in the person's language.
 """
 
 from __future__ import annotations
@@ -22,10 +20,10 @@ from decimal import Decimal
 from typing import Any
 
 from ..files import BOM
-from ..i18n import SOURCE, Message, message, plural_message
+from ..i18n import SOURCE, Message, message, said_in
+from . import reader_words as w
 from ._reader import _CONTROL, Reader, describe
-from .errors import MAX_SHOWN, AnswersError, Problem
-from .errors import shown as shown_in_english
+from .errors import AnswersError, Problem
 from .numbers import quote
 
 # Answer files are small; anything much larger is not an answers file.
@@ -51,40 +49,6 @@ _MISSING_BOOLEAN = message("missing; expected true or false", context="problem")
 _NOT_TEXT = message("expected text, got {got}", context="problem", note="{got} is a value, described: a list.")
 _NOT_TABLE = message("expected a table, got {got}", context="problem", note="A table is a JSON object.")
 _NOT_BOOLEAN = message("expected true or false, got {got}", context="problem", note="true and false are JSON's own.")
-_EMPTY = message("must not be empty", context="problem")
-_CONTROL_FOUND = message("must not contain control characters, found U+{code}", context="problem")
-_UNKNOWN = message(
-    "unknown key; allowed keys here: {allowed}",
-    context="problem",
-    note="{allowed} lists the keys, as they are written.",
-)
-
-# A value from the file, in words ({value} is the value itself, {text} the text cut short).
-_BOOLEAN = message("true or false ({value})", context="value", note="{value} is true or false, as JSON writes it.")
-_WHOLE = message("a whole number ({value})", context="value")
-_NUMBER = message("a number ({value})", context="value")
-_TEXT = message('text ("{text}")', context="value")
-_LIST = message("a list", context="value")
-_TABLE = message("a table", context="value", note="A JSON object.")
-_NULL = message("nothing (null)", context="value", note="null is JSON's own word.")
-
-# A problem as a person is shown it, with where it is in the file ("answers.washing"),
-# and the line after the first `MAX_SHOWN` problems (as `errors.shown` writes it).
-AT = message("{problem} (at {place}).", context="problem", note="{place} is a dotted path in the file, as written.")
-_MORE = plural_message(
-    "…and {n:,} more problems like these.",
-    "…and {n:,} more problems like these.",
-    context="problem",
-    note="After the first 20 problems of a file; {n} is at least 1.",
-)
-
-
-def shown(lines: list[str], lang: str = SOURCE) -> list[str]:
-    """`errors.shown` in `lang`: the first `MAX_SHOWN` problems, then how many more."""
-    kept = shown_in_english(lines)
-    if len(kept) == len(lines):
-        return kept
-    return [*kept[:-1], _MORE.say(lang, n=len(lines) - MAX_SHOWN)]
 
 
 class _Refused(ValueError):
@@ -149,22 +113,8 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def described(value: object, lang: str = SOURCE) -> str:
-    """A value from an answers file in plain words, in `lang` (`describe` in English)."""
-    if isinstance(value, bool):
-        return _BOOLEAN.say(lang, value=str(value).lower())
-    if isinstance(value, int):
-        return _WHOLE.say(lang, value=value)
-    if isinstance(value, Decimal) and value.is_finite():  # JSON has no NaN or Infinity
-        return _NUMBER.say(lang, value=value)
-    if isinstance(value, str):
-        return _TEXT.say(lang, text=value if len(value) <= 40 else value[:37] + "...")
-    if isinstance(value, list):
-        return _LIST.say(lang)
-    if isinstance(value, dict):
-        return _TABLE.say(lang)
-    if value is None:
-        return _NULL.say(lang)
-    return describe(value)  # nothing else comes from JSON
+    """A value from an answers file in plain words, in `lang`."""
+    return said_in(describe(value), lang)
 
 
 class AnswersReader(Reader):
@@ -196,10 +146,10 @@ class AnswersReader(Reader):
         if value is None:
             value = default
         if required and key in self.data and not value.strip():
-            self.say(key, _EMPTY)
+            self.say(key, w.EMPTY)
         found = next((c for c in value if _CONTROL.match(c)), None)
         if found is not None:
-            self.say(key, _CONTROL_FOUND, code=f"{ord(found):04X}")
+            self.say(key, w.CONTROL, code=f"{ord(found):04X}")
         return str(value)
 
     def boolean(self, key: str, *, required: bool = True, default: bool = False) -> bool:
@@ -216,4 +166,4 @@ class AnswersReader(Reader):
         for key in self.data:
             if key not in self._seen:
                 # A key from the file is cut short: it may be thousands of characters long.
-                self.say(quote(key, 60)[1:-1], _UNKNOWN, allowed=allowed)
+                self.say(quote(key, 60)[1:-1], w.UNKNOWN, allowed=allowed)

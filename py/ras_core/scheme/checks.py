@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from . import load_words as w
 from ._reader import Reader, is_number
 from .errors import Problem
 from .model import Parameter, Reference
@@ -33,10 +34,7 @@ class Checks:
     def ident(self, reader: Reader, key: str = "id") -> str:
         value = reader.text(key)
         if value and not ID_PATTERN.match(value):
-            reader.problem(
-                key,
-                f'must use only lower-case letters, digits and "-", starting with a letter or digit, got "{value}"',
-            )
+            reader.problem(key, w.BAD_ID.later(value=value))
         return value
 
     def unique(self, items: list[tuple[str, str]], what: str) -> None:
@@ -46,7 +44,7 @@ class Checks:
             if not ident:
                 continue
             if ident in first:
-                self.fail(path, f'duplicate {what} id "{ident}" (first used at {first[ident]})')
+                self.fail(path, w.DUPLICATE[what].later(ident=ident, first=first[ident]))
             else:
                 first[ident] = path
 
@@ -56,8 +54,8 @@ class Checks:
             return None
         found = self.references.get(name)
         if found is None:
-            known = ", ".join(sorted(self.references)) or "none are defined"
-            reader.problem(key, f'unknown reference "{name}"; references defined: {known}')
+            known = ", ".join(sorted(self.references)) or w.NONE_DEFINED.later()
+            reader.problem(key, w.UNKNOWN_REFERENCE.later(name=name, known=known))
         return found
 
     def parameter(
@@ -83,9 +81,9 @@ class Checks:
         # A value of the wrong kind is already reported; its ranges are not checked too.
         if is_number(raw) and (not whole or isinstance(raw, int)):
             if minimum is not None and value < minimum:
-                reader.problem("value", f"must be {minimum} or more, got {value}")
+                reader.problem("value", w.AT_LEAST.later(minimum=minimum, value=value))
             if above is not None and value <= above:
-                reader.problem("value", f"must be more than {above}, got {value}")
+                reader.problem("value", w.MORE_THAN.later(above=above, value=value))
             too_large(reader, "value", value)
         return Parameter(label=label, description=description, value=value, reference=reference, start_date=start)
 
@@ -93,4 +91,4 @@ class Checks:
 def too_large(reader: Reader, key: str, value: Decimal) -> None:
     """Refuse a figure no council would set, before any sum with it can overflow."""
     if value >= MAX_MONEY:
-        reader.problem(key, f"must be less than {MAX_MONEY:,}, got {value}")
+        reader.problem(key, w.LESS_THAN.later(most=f"{MAX_MONEY:,}", value=value))

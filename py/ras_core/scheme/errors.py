@@ -3,12 +3,16 @@
 A loader never stops at the first problem: it collects every `Problem` it finds
 (path such as ``domains[2].questions[0].options[3].points`` plus what is allowed)
 and raises one `InputError` naming the file and listing them all, so a council
-or a person can fix everything in one pass.
+or a person can fix everything in one pass. A problem's message may be a `Said`
+(`ras_core.i18n`): English as it is kept here, and said again in another language when
+it is shown (`Problem.say`, and `said.py` for a whole report). This module imports no
+messages itself, so that the message catalogues' reader can use it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 # A file can hold thousands of mistakes (20,000 unknown keys); a person is shown the
 # first ones and how many more there are, never a page of thousands of links.
@@ -20,6 +24,13 @@ def shown(lines: list[str]) -> list[str]:
     if len(lines) <= MAX_SHOWN:
         return lines
     return [*lines[:MAX_SHOWN], f"…and {len(lines) - MAX_SHOWN:,} more problems like these."]
+
+
+@runtime_checkable
+class Sayable(Protocol):
+    """A text that can be said in another language (`ras_core.i18n.Said`)."""
+
+    def say(self, lang: str = ...) -> str: ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,6 +49,14 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
 
+    def said(self, lang: str) -> str:
+        """The message alone, in `lang` where it can be said in it."""
+        return self.message.say(lang) if isinstance(self.message, Sayable) else self.message
+
+    def say(self, lang: str) -> str:
+        """The problem, with its dotted path, in `lang`."""
+        return f"{self.path}: {self.said(lang)}" if self.path else self.said(lang)
+
 
 class InputError(Exception):
     """Every problem found in one input file (a scheme or an answers file)."""
@@ -47,9 +66,13 @@ class InputError(Exception):
         self.problems = tuple(problems)
         super().__init__(self.report())
 
+    def files(self) -> list[tuple[str, tuple[Problem, ...]]]:
+        """Each file's name with its problems (one file here; more where problems are gathered)."""
+        return [(self.source, self.problems)]
+
     def lines(self) -> list[str]:
-        """One line a problem, each starting with the file name."""
-        return [f"{self.source}: {problem}" for problem in self.problems]
+        """One line a problem, each starting with its file's name."""
+        return [f"{source}: {problem}" for source, problems in self.files() for problem in problems]
 
     def report(self) -> str:
         count = len(self.problems)

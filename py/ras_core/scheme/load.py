@@ -25,6 +25,7 @@ from typing import Any
 
 from ..files import BOM, read_text
 from . import load_eligibility, load_money, them
+from . import load_words as w
 from ._reader import OTHER_LANGUAGES, Reader, Words
 from .checks import ID_PATTERN, Checks
 from .errors import Problem, SchemeError
@@ -61,11 +62,11 @@ def scheme_from_toml(text: str, *, source: str = "scheme.toml") -> Scheme:
     except tomllib.TOMLDecodeError as error:
         raise SchemeError(source, [Problem(path="", message=_toml_message(error))]) from None
     except RecursionError:
-        raise SchemeError(source, [Problem(path="", message="is nested too deeply to be a scheme")]) from None
+        raise SchemeError(source, [Problem(path="", message=w.TOO_DEEP.later())]) from None
     except ValueError:
         # tomllib lets Python's own error through for a whole number of more than
         # 4,300 digits; nothing else in a TOML file raises it.
-        raise SchemeError(source, [Problem(path="", message="not valid TOML: a number is too long to read")]) from None
+        raise SchemeError(source, [Problem(path="", message=w.NUMBER_TOO_LONG.later())]) from None
     return scheme_from_dict(data, source=source)
 
 
@@ -74,8 +75,8 @@ def _toml_message(error: tomllib.TOMLDecodeError) -> str:
     text = str(error)
     found = re.search(r"^(.*) \(at line (\d+), column (\d+)\)$", text)
     if found:
-        return f"line {found[2]}, column {found[3]}: not valid TOML: {found[1]}"
-    return f"not valid TOML: {text}"
+        return w.NOT_TOML_AT.later(line=found[2], column=found[3], why=found[1])
+    return w.NOT_TOML.later(why=text)
 
 
 def _languages(data: Mapping[str, Any]) -> tuple[str, ...]:
@@ -124,7 +125,7 @@ class _Loader(Checks):
     def scheme(self, top: Reader) -> Scheme | None:
         for name, reader in top.named_tables("references"):
             if not ID_PATTERN.match(name):
-                self.fail(reader.path, 'reference names use lower-case letters, digits and "-"')
+                self.fail(reader.path, w.REFERENCE_NAMES.later())
             self.references[name] = Reference(id=name, title=reader.words("title"), url=reader.optional_text("url"))
             reader.done()
 
@@ -158,10 +159,8 @@ class _Loader(Checks):
             and exceptional_points is not None
             and exceptional_points.value <= minimum_points.value
         ):
-            self.fail(
-                "thresholds.exceptional_points.value",
-                f"must be more than thresholds.minimum_points ({minimum_points.value}), got {exceptional_points.value}",
-            )
+            said = w.EXCEPTIONAL.later(minimum=minimum_points.value, value=exceptional_points.value)
+            self.fail("thresholds.exceptional_points.value", said)
 
         if (
             identity is None
@@ -209,9 +208,8 @@ class _Loader(Checks):
         if not reader.has("languages"):
             return
         named = reader.text_list("languages")
-        allowed = '["en"] or ["en", "cy"] (English, or English and Welsh)'
         if named[:1] != ["en"] or len(set(named)) != len(named) or any(n not in OTHER_LANGUAGES for n in named[1:]):
-            reader.problem("languages", f"must be {allowed}, got {json.dumps(named)}")
+            reader.problem("languages", w.LANGUAGES.later(got=json.dumps(named)))
 
     def table_end(self, allocation: Allocation, domains: tuple[Domain, ...], exceptional: Parameter | None) -> None:
         """A table that ends must reach the highest total, or end at or above the exceptional level."""
@@ -221,13 +219,8 @@ class _Loader(Checks):
         highest = sum(max((o.points for o in q.options), default=0) for d in domains for q in d.questions)
         if end >= highest or (exceptional is not None and end >= exceptional.value):
             return
-        self.fail(
-            f"allocation.rows[{len(allocation.rows) - 1}].to",
-            f"the table ends at {end} points, but the answers can reach {highest} points, so {end + 1} "
-            f'points is not covered. Add rows up to {highest} points, leave out "to" in the last row, '
-            f"or set thresholds.exceptional_points to {end} or less (from that level budgets are worked "
-            "out individually, and the last row's amount is only the starting point)",
-        )
+        said = w.TABLE_END.later(end=end, highest=highest, next=end + 1)
+        self.fail(f"allocation.rows[{len(allocation.rows) - 1}].to", said)
 
     def domains(self, top: Reader, *, asks: bool) -> list[Domain]:
         domains: list[Domain] = []
@@ -245,7 +238,7 @@ class _Loader(Checks):
             if not asks:
                 for key in ("ask_unpaid_support", "unpaid_support_question"):
                     if reader.has(key):
-                        reader.problem(key, "only for schemes with an [unpaid_support] section; add one or remove this")
+                        reader.problem(key, w.NO_SUPPORT_SECTION.later())
             domains.append(
                 Domain(
                     id=domain_id,
@@ -272,9 +265,9 @@ class _Loader(Checks):
             option_ids.append((option_id, o.at("id")))
             points = o.whole("points")
             if points < 0:
-                o.problem("points", f"must be a whole number 0 or more, got {points}")
+                o.problem("points", w.POINTS_NEGATIVE.later(points=points))
             elif points > MAX_POINTS:
-                o.problem("points", f"must be {MAX_POINTS:,} or less, got {points}")
+                o.problem("points", w.POINTS_TOO_MANY.later(most=f"{MAX_POINTS:,}", points=points))
             options.append(
                 Option(
                     id=option_id,
@@ -289,7 +282,7 @@ class _Loader(Checks):
             o.done()
         self.unique(option_ids, "option")
         if 0 < len(options) < 2:
-            reader.problem("options", "must have at least 2 options to choose from")
+            reader.problem("options", w.TWO_OPTIONS.later())
         question = Question(
             id=question_id,
             text=reader.words("text"),
@@ -311,33 +304,25 @@ class _Loader(Checks):
         if value is None:
             return None
         if not value.strip():
-            reader.problem(key, "must not be empty: leave it out to use the question's own wording")
+            reader.problem(key, w.EASY_EMPTY.later())
             return None
         for sentence in re.split(r"(?<=[.?!])\s+", value.strip()):
             count = len(sentence.split())
             if count > EASY_WORDS:
-                reader.problem(
-                    key,
-                    f"Easy Read needs short sentences, of at most {EASY_WORDS} words; "
-                    f"this one has {count}: {sentence!r}",
-                )
+                reader.problem(key, w.EASY_LONG.later(most=EASY_WORDS, count=count, sentence=repr(sentence)))
         return value
 
     def individual_costing(self, o: Reader) -> str | None:
         reason = o.optional_words("individual_costing")
         if reason is not None and not reason.strip():
-            o.problem(
-                "individual_costing",
-                'must say why this answer needs the budget worked out individually (for example "someone '
-                'awake at night"), not be empty',
-            )
+            o.problem("individual_costing", w.WHY_INDIVIDUAL.later())
         return reason
 
     def risk(self, o: Reader) -> str | None:
         if not o.has("risk"):
             return None
         if self.nation != "scotland":
-            o.problem("risk", "only for schemes in Scotland (the national eligibility framework's risk bands)")
+            o.problem("risk", w.RISK_SCOTLAND.later())
             return None
         return o.choice("risk", RISKS)
 
@@ -351,12 +336,12 @@ class _Loader(Checks):
             ids.append((option_id, o.at("id")))
             keep = o.number("keep")
             if "keep" in o.data and not Decimal(0) <= keep <= Decimal(1):
-                o.problem("keep", f"must be a share from 0 to 1 (1 keeps all points), got {keep}")
+                o.problem("keep", w.KEEP_SHARE.later(keep=keep))
             options.append(SupportOption(id=option_id, label=o.words("label"), keep=keep))
             o.done()
         self.unique(ids, "option")
         if options and not any(o.keep == 1 for o in options):
-            reader.problem("options", "one option must keep all points (keep = 1), for no help")
+            reader.problem("options", w.KEEP_ALL.later())
         support = UnpaidSupport(
             question=reader.words("question"),
             hint=reader.words("hint"),

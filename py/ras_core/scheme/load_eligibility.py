@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..eligibility import CARER_RULES, rules_for
+from . import load_words as w
 from ._reader import Reader
 from .checks import Checks
 from .model import RISKS, Domain, Eligibility, NationRules, Outcome, Parameter, RiskBand
@@ -24,11 +25,8 @@ def eligibility(
     check: Checks, reader: Reader | None, domains: tuple[Domain, ...], nation: str, person: str = "adult"
 ) -> Eligibility:
     if person == "carer" and nation not in CARER_RULES:
-        check.fail(
-            "scheme.person",
-            f"a carers' scheme can be checked against the carers' eligibility law of "
-            f"{', '.join(n.title() for n in CARER_RULES)} only, so far; this scheme's nation is {nation}",
-        )
+        nations = ", ".join(n.title() for n in CARER_RULES)
+        check.fail("scheme.person", w.CARERS_LAW.later(nations=nations, nation=nation))
         person = "adult"
     rules = rules_for(nation, person)
     minimum: Parameter | None = None
@@ -43,7 +41,7 @@ def eligibility(
                 chosen = reader.choice("threshold", RISKS)
                 threshold = next(band for band in rules.bands if band.id == chosen)
             else:
-                reader.problem("threshold", "only for schemes in Scotland (the national eligibility framework)")
+                reader.problem("threshold", w.THRESHOLD_SCOTLAND.later())
         minimum = check.parameter(reader, "minimum_unmet", required=False, whole=True, minimum=Decimal(1))
         listed = reader.has("outcomes")
         outcomes = _outcomes(check, reader, rules)
@@ -95,12 +93,10 @@ def _outcomes(check: Checks, reader: Reader, rules: NationRules) -> list[Outcome
 
 def _known_outcomes(check: Checks, outcomes: list[Outcome], domains: tuple[Domain, ...]) -> None:
     known = {o.id for o in outcomes}
-    listed = ", ".join(o.id for o in outcomes) or "none"
+    listed = ", ".join(o.id for o in outcomes) or w.NO_OUTCOMES.later()
     for d, domain in enumerate(domains):
         for q, question in enumerate(domain.questions):
             for k, outcome_id in enumerate(question.outcomes):
                 if outcome_id not in known:
-                    check.fail(
-                        f"domains[{d}].questions[{q}].outcomes[{k}]",
-                        f'unknown outcome "{outcome_id}"; outcomes defined in eligibility.outcomes: {listed}',
-                    )
+                    said = w.UNKNOWN_OUTCOME.later(outcome=outcome_id, listed=listed)
+                    check.fail(f"domains[{d}].questions[{q}].outcomes[{k}]", said)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from . import load_words as w
 from ._reader import Reader, is_number
 from .checks import Checks, too_large
 from .model import Allocation, Bands, Parameter, TableRow
@@ -29,12 +30,12 @@ def allocation(check: Checks, reader: Reader | None) -> Allocation | None:
         rate = check.parameter(reader, "rate_per_point", above=Decimal(0))
         base = check.parameter(reader, "base", required=False, minimum=Decimal(0))
         if reader.has("rows"):
-            reader.problem("rows", 'only for method = "table"; remove it or change the method')
+            reader.problem("rows", w.TABLE_ONLY.later())
     else:
         rows = table_rows(check, reader)
         for key in ("rate_per_point", "base"):
             if reader.has(key):
-                reader.problem(key, 'only for method = "rate"; remove it or change the method')
+                reader.problem(key, w.RATE_ONLY.later())
     reader.done()
     return Allocation(
         method="rate" if method == "rate" else "table",
@@ -57,28 +58,20 @@ def table_rows(check: Checks, reader: Reader) -> list[TableRow]:
         high: int | None = r.whole("to", required=not last) if (not last or r.has("to")) else None
         amount = r.number("amount")
         if "amount" in r.data and amount < 0:
-            r.problem("amount", f"must be 0 or more, got {amount}")
+            r.problem("amount", w.AMOUNT_NEGATIVE.later(amount=amount))
         too_large(r, "amount", amount)
         r.done()
         if i == 0 and "from" in r.data and low != 0:
-            r.problem("from", f"the first row must start at 0 points, got {low}")
+            r.problem("from", w.FIRST_ROW.later(low=low))
         if rows and "from" in r.data:
             previous = rows[-1]
             if previous.high is not None and low != previous.high + 1:
-                kind = "a gap" if low > previous.high + 1 else "an overlap"
-                r.problem(
-                    "from",
-                    f"must be {previous.high + 1} (one more than the previous row's "
-                    f'"to", {previous.high}), got {low}: there is {kind}',
-                )
+                kind = w.GAP if low > previous.high + 1 else w.OVERLAP
+                r.problem("from", kind.later(next=previous.high + 1, high=previous.high, low=low))
             if "amount" in r.data and amount < previous.amount:
-                r.problem(
-                    "amount",
-                    f"must not be less than the previous row's amount "
-                    f"({previous.amount}), got {amount}: more points never give less",
-                )
+                r.problem("amount", w.LESS_THAN_PREVIOUS.later(previous=previous.amount, amount=amount))
         if high is not None and "to" in r.data and "from" in r.data and high < low:
-            r.problem("to", f'must be {low} ("from") or more, got {high}')
+            r.problem("to", w.TO_BELOW_FROM.later(low=low, high=high))
         rows.append(TableRow(low=low, high=high, amount=amount))
     return rows
 
@@ -102,24 +95,21 @@ def bands(check: Checks, reader: Reader | None) -> Bands | None:
     edges: list[Decimal] = []
     has_width, has_edges = reader.has("width"), reader.has("edges")
     if has_width == has_edges:
-        reader.problem("", 'give either "width" (bands of equal size) or "edges", not both')
+        reader.problem("", w.WIDTH_OR_EDGES.later())
     if has_width:
         width = reader.number("width")
         if is_number(reader.data["width"]) and width <= 0:
-            reader.problem("width", f"must be more than 0, got {width}")
+            reader.problem("width", w.WIDTH_POSITIVE.later(width=width))
         too_large(reader, "width", width)
     if has_edges:
         edges = reader.number_list("edges")
         if edges and edges[0] != 0:
-            check.fail(f"{reader.at('edges')}[0]", f"the first edge must be 0, got {edges[0]}")
+            check.fail(f"{reader.at('edges')}[0]", w.FIRST_EDGE.later(edge=edges[0]))
         for i in range(1, len(edges)):
             if edges[i] <= edges[i - 1]:
-                check.fail(
-                    f"{reader.at('edges')}[{i}]",
-                    f"must be more than the previous edge ({edges[i - 1]}), got {edges[i]}",
-                )
+                check.fail(f"{reader.at('edges')}[{i}]", w.EDGE_ORDER.later(previous=edges[i - 1], edge=edges[i]))
         if 0 < len(edges) < 2:
-            reader.problem("edges", "must have at least 2 edges")
+            reader.problem("edges", w.TWO_EDGES.later())
         if edges:
             too_large(reader, "edges", edges[-1])
     reader.done()

@@ -15,14 +15,9 @@ the scheme's other problems.
 
 from __future__ import annotations
 
+from . import load_words as w
 from .checks import Checks
 from .model import Domain, UnpaidSupport
-
-MISSING = (
-    "missing; the scheme has wording for someone answering for another person (first at {first}), "
-    "so every text needs it: give {key} here, or remove that wording everywhere"
-)
-EXTRA = "only where {base} is given (the same text for someone answering for another person); remove this"
 
 
 def _pairs(
@@ -66,6 +61,6 @@ def check(checks: Checks, domains: tuple[Domain, ...] | list[Domain], support: U
         return
     for at, key, given, them in pairs:
         if given and not them:
-            checks.fail(f"{at}.{key}_them", MISSING.format(first=first, key=f"{key}_them"))
+            checks.fail(f"{at}.{key}_them", w.THEM_MISSING.later(first=first, key=f"{key}_them"))
         elif them and not given:
-            checks.fail(f"{at}.{key}_them", EXTRA.format(base=key))
+            checks.fail(f"{at}.{key}_them", w.THEM_EXTRA.later(base=key))

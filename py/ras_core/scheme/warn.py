@@ -13,6 +13,10 @@ what to do) about:
   outcome as not achieved: in England and Wales needing help at all counts;
 - in Scotland, no threshold, no answer showing a risk at or above it, or outcomes
   given (they are not used there).
+
+Each is a message (`ras_core.i18n`), made as a `Said`, so `ras validate --lang cy` says
+it in Welsh; the scheme's and the law's own texts in it are said in the same language
+where they have a translation (`Translated`).
 """
 
 from __future__ import annotations
@@ -20,8 +24,52 @@ from __future__ import annotations
 import itertools
 from decimal import Decimal
 
+from ..i18n import LANGUAGES, SOURCE, Translated, message
 from .errors import Problem
-from .model import RISKS, Option, Question, Scheme
+from .model import RISKS, NationRules, Option, Question, Scheme
+
+_W = "warning"
+_LAW_MINIMUM = message(
+    "the law in {nation} counts {law} or more outcomes ({title}); this scheme says {value}", context=_W
+)
+_NOT_THE_LAWS = message(
+    '"{outcome}" is not one of the outcomes in the law in {nation} ({ids}); the screen counts it as this scheme says',
+    context=_W,
+)
+_AND_MORE = message("{shown} and {n} more", context=_W, note='Answers, quoted: "Some help" and 2 more.')
+_NOT_COUNTED = message(
+    "{answers} give points but do not count its outcomes as not achieved: in {nation} needing help at all counts as "
+    "unable to achieve an outcome; where an answer means help is needed, add outcome_not_achieved = true",
+    context=_W,
+)
+_NO_THRESHOLD = message(
+    "missing: in {nation} the screen compares the highest risk the answers show with the council's threshold "
+    "({risks}); without it, results say they cannot screen eligibility",
+    context=_W,
+)
+_NEVER_ELIGIBLE = message(
+    'no answer shows {risk} or higher, so the screen never says likely eligible; give the answers a "risk"',
+    context=_W,
+    note="{risk} is a band's name in lower case: substantial risk.",
+)
+_NOT_USED = message(
+    "outcomes, minimum_unmet and outcome_not_achieved are not used in {nation}: the screen there uses the risk "
+    'bands (the council\'s "threshold", and a "risk" on each answer)',
+    context=_W,
+)
+_ANSWER_TO = message('"{answer}" to "{question}"', context=_W, note="An answer to a question, both quoted.")
+_CONTRADICTION = message(
+    "answers with {total} points can already make the eligibility screen say likely eligible (for example "
+    "{example}), fewer than the minimum of {minimum}. Such results go by the screen, because the law decides who "
+    "is eligible, not points; to avoid the contradiction, set the minimum to {total} or less",
+    context=_W,
+)
+
+
+def _both(said_by: Scheme | NationRules, english: str) -> Translated:
+    """One of a scheme's (or the law's) texts, with its translations."""
+    return Translated(english, {lang: said_by.say(lang, english) for lang in LANGUAGES if lang != SOURCE})
+
 
 # The most combinations of questions tried when looking for the fewest points that make
 # the screen say "likely eligible"; beyond it the check is not made.
@@ -32,6 +80,7 @@ def scheme_warnings(scheme: Scheme) -> list[Problem]:
     out: list[Problem] = []
     eligibility = scheme.eligibility
     rules = eligibility.rules
+    nation = _both(rules, rules.name)
     paths = {
         q.id: f"domains[{d}].questions[{i}]"
         for d, dom in enumerate(scheme.domains)
@@ -44,8 +93,9 @@ def scheme_warnings(scheme: Scheme) -> list[Problem]:
             out.append(
                 Problem(
                     path="eligibility.minimum_unmet.value",
-                    message=f"the law in {rules.name} counts {rules.minimum_unmet} or more outcomes "
-                    f"({rules.law.title}); this scheme says {minimum.value}",
+                    message=_LAW_MINIMUM.later(
+                        nation=nation, law=rules.minimum_unmet, title=rules.law.title, value=minimum.value
+                    ),
                 )
             )
         for i, outcome in enumerate(eligibility.outcomes):
@@ -53,8 +103,7 @@ def scheme_warnings(scheme: Scheme) -> list[Problem]:
                 out.append(
                     Problem(
                         path=f"eligibility.outcomes[{i}].id",
-                        message=f'"{outcome.id}" is not one of the outcomes in the law in {rules.name} '
-                        f"({', '.join(law_ids)}); the screen counts it as this scheme says",
+                        message=_NOT_THE_LAWS.later(outcome=outcome.id, nation=nation, ids=", ".join(law_ids)),
                     )
                 )
         for _, question in scheme.questions():
@@ -62,22 +111,16 @@ def scheme_warnings(scheme: Scheme) -> list[Problem]:
                 o.label for o in question.options if question.outcomes and o.points > 0 and not o.outcome_not_achieved
             ]
             if missed:
-                shown = ", ".join(f'"{label}"' for label in missed[:3])
-                more = f" and {len(missed) - 3} more" if len(missed) > 3 else ""
-                out.append(
-                    Problem(
-                        path=paths[question.id],
-                        message=f"{shown}{more} give points but do not count its outcomes as not achieved: in "
-                        f"{rules.name} needing help at all counts as unable to achieve an outcome; where an answer "
-                        "means help is needed, add outcome_not_achieved = true",
-                    )
-                )
+                quoted = {lang: ", ".join(f'"{scheme.say(lang, label)}"' for label in missed[:3]) for lang in LANGUAGES}
+                shown = Translated(quoted[SOURCE], quoted)
+                answers = _AND_MORE.later(shown=shown, n=len(missed) - 3) if len(missed) > 3 else shown
+                said = _NOT_COUNTED.later(answers=answers, nation=nation)
+                out.append(Problem(path=paths[question.id], message=said))
     elif eligibility.threshold is None:
         out.append(
             Problem(
                 path="eligibility.threshold",
-                message=f"missing: in {rules.name} the screen compares the highest risk the answers show with the "
-                f"council's threshold ({', '.join(RISKS)}); without it, results say they cannot screen eligibility",
+                message=_NO_THRESHOLD.later(nation=nation, risks=", ".join(RISKS)),
             )
         )
     else:
@@ -88,8 +131,7 @@ def scheme_warnings(scheme: Scheme) -> list[Problem]:
             out.append(
                 Problem(
                     path="eligibility.threshold",
-                    message=f"no answer shows {eligibility.threshold.label.lower()} or higher, so the screen "
-                    'never says likely eligible; give the answers a "risk"',
+                    message=_NEVER_ELIGIBLE.later(risk=_lower(_both(rules, eligibility.threshold.label))),
                 )
             )
     if rules.screen == "risk":
@@ -98,25 +140,31 @@ def scheme_warnings(scheme: Scheme) -> list[Problem]:
             out.append(
                 Problem(
                     path="eligibility",
-                    message=f"outcomes, minimum_unmet and outcome_not_achieved are not used in {rules.name}: the "
-                    'screen there uses the risk bands (the council\'s "threshold", and a "risk" on each answer)',
+                    message=_NOT_USED.later(nation=nation),
                 )
             )
     minimum_points = scheme.minimum_points
     cheapest = cheapest_eligible(scheme)
     if minimum_points is not None and cheapest is not None and cheapest[0] < minimum_points.value:
         total, chosen = cheapest
-        example = "; ".join(f'"{o.label}" to "{q.text}"' for q, o in chosen)
-        out.append(
-            Problem(
-                path="thresholds.minimum_points.value",
-                message=f"answers with {total} points can already make the eligibility screen say likely eligible "
-                f"(for example {example}), fewer than the minimum of {minimum_points.value}. Such results go by "
-                f"the screen, because the law decides who is eligible, not points; to avoid the contradiction, "
-                f"set the minimum to {total} or less",
-            )
+        example = Translated(
+            "; ".join(_ANSWER_TO.say(SOURCE, answer=o.label, question=q.text) for q, o in chosen),
+            {
+                lang: "; ".join(
+                    _ANSWER_TO.say(lang, answer=scheme.say(lang, o.label), question=scheme.say(lang, q.text))
+                    for q, o in chosen
+                )
+                for lang in LANGUAGES
+            },
         )
+        said = _CONTRADICTION.later(total=total, example=example, minimum=minimum_points.value)
+        out.append(Problem(path="thresholds.minimum_points.value", message=said))
     return out
+
+
+def _lower(text: Translated) -> Translated:
+    """A band's name in lower case, in each language: "substantial risk"."""
+    return Translated(text.lower(), {lang: said.lower() for lang, said in text.translations.items()})
 
 
 def cheapest_eligible(scheme: Scheme) -> tuple[int, list[tuple[Question, Option]]] | None:
