@@ -135,6 +135,8 @@ def test_ras_calibrate_lang_cy_writes_the_report_in_welsh(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr
     report = (tmp_path / "cy" / "report.html").read_text(encoding="utf-8")
     assert '<html lang="cy">' in report and "<h1>Adroddiad graddnodi</h1>" in report
+    assert done.stdout.startswith("Defnyddiwyd 240 achos o 240 rhes a ddarllenwyd;")
+    assert "Ysgrifennwyd " in done.stdout and "Wrote" not in done.stdout
     broken = tmp_path / "broken.csv"
     broken.write_text("case_id\tpoints\nA\t1\n", encoding="utf-8")
     done = helpers.ras("calibrate", str(broken), "--scheme", str(EXAMPLE), "--out", str(tmp_path / "x"), "--lang", "cy")

@@ -110,17 +110,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(facts, indent=2, ensure_ascii=False))
     else:
-        used = int(str(facts["cases_used"]))
-        print(
-            f"{used:,} {'case' if used == 1 else 'cases'} used of {facts['rows_read']:,} rows read; "
-            f"{facts['rows_rejected']:,} rows not used (listed in the report)."
-        )
-        for line in calibration_lines(result):
-            print(line)
-        if done.scheme_toml is None:
-            print(f"Wrote {out / 'report.html'} (a table scheme: no new scheme file).")
-        else:
-            print(f"Wrote {out / 'report.html'} and {out / 'scheme.toml'} (version {version}).")
+        print("\n".join(calibration_lines(done, out, args.lang)))
     return 0
 
 
@@ -308,7 +298,7 @@ def parser() -> argparse.ArgumentParser:
         help="a group with fewer cases than this is reported as too few to judge, never flagged (default 10)",
     )
     p.add_argument("--new-version", metavar="VERSION", help="the new scheme's version (default: the next one)")
-    lang = "report.html's language and the problems': en (English, the default) or cy (Welsh, a draft)"
+    lang = "the language of report.html, this summary and the problems: en (English, the default) or cy (Welsh)"
     p.add_argument("--lang", choices=sorted(LANGUAGES), default=SOURCE, help=lang + "; the figures are the same")
 
     p = _command(

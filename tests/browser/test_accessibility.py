@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from ras_core import load_scheme
 
 from .conftest import ROOT, Site, guarded_context
-from .journey import answer_everything, get_estimate
+from .journey import WORDS, answer_everything, get_estimate
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -187,3 +187,36 @@ def test_reduced_motion_is_respected(browser: Browser, site: Site) -> None:
         assert set(transition.replace(" ", "").split(",")) <= {"0s"}, transition
         assert animation == "none"
         assert scroll == "auto"
+
+
+# The Welsh and Easy Read assessments: the same page in other words, checked in each
+# state a person passes through, on a phone and in dark mode on a desktop.
+VARIANTS = {"Welsh": ("cy/assessment/", "cy"), "Easy Read": ("easy/assessment/", "en")}
+
+
+def _walk(page: Page, state: str, lang: str) -> None:
+    words = WORDS[lang]
+    if state == "question with errors":
+        page.get_by_role("link", name=words["start"]).click()
+        page.locator("#step-1").get_by_role("button", name=words["continue"]).click()
+        expect(page.locator("#step-1 .openras-error-summary")).to_be_visible()
+    elif state in ("check your answers", "result"):
+        answer_everything(page, SCHEME, README_ANSWERS, lang)
+        if state == "result":
+            get_estimate(page, lang)
+
+
+@pytest.mark.parametrize("view", ["390px", "dark"])
+@pytest.mark.parametrize("state", ["start", "question with errors", "check your answers", "result"])
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_welsh_and_easy_read_assessments_have_no_axe_violations(
+    browser: Browser, site: Site, variant: str, state: str, view: str
+) -> None:
+    path, lang = VARIANTS[variant]
+    context = guarded_context(browser, site, **VIEWS[view])
+    page = context.new_page()
+    page.goto(site.url + path)
+    _walk(page, state, lang)
+    violations = axe(page)
+    context.close()
+    assert violations == []

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
-from ..i18n import message
+from ..i18n import SOURCE, message, plural_message, said_in
 from ..scheme import money
 from ..scheme.model import Scheme
 from .calibrate import Calibration, calibrate, rate_working
@@ -56,20 +57,44 @@ def recalibrate(scheme: Scheme, source: str, data: bytes | str, options: Options
     return Recalibration(calibration=result, version=version, scheme_toml=recalibrated_toml(source, result, version))
 
 
-def calibration_lines(result: Calibration) -> list[str]:
-    """`ras calibrate`'s text after the rows line: the rate's working, warnings, fit and changes."""
-    out = list(rate_working(result))
-    out += [f"Warning: {w}" for w in result.warnings]
-    out.append(fit_sentence(result.fit))
+_USED = plural_message(
+    "{n} case used of {rows} rows read; {rejected} rows not used (listed in the report).",
+    "{n} cases used of {rows} rows read; {rejected} rows not used (listed in the report).",
+)
+_WARNING = message("Warning: {warning}")
+_IF_REPLACED = message(
+    "If the indicative amounts replaced current costs: {up} would go up, {down} would go down and {same} would stay "
+    "the same (median change {change} a week)."
+)
+_FLAGGED = message("Fairness: {count} flagged (see the report): {groups}.")
+_WROTE_TABLE = message("Wrote {report} (a table scheme: no new scheme file).")
+_WROTE = message("Wrote {report} and {scheme} (version {version}).")
+
+
+def calibration_lines(done: Recalibration, out: Path, lang: str = SOURCE) -> list[str]:
+    """`ras calibrate`'s text, in `lang`: the rows used, the rate's working, warnings, fit,
+    changes, fairness and the files written."""
+    result = done.calibration
+    cases = result.cases
+    rejected = len({p.row for p in cases.problems})
+    lines = [_USED.say(lang, n=len(cases.cases), rows=f"{cases.rows_read:,}", rejected=f"{rejected:,}")]
+    lines += rate_working(result, lang)
+    lines += [_WARNING.say(lang, warning=w) for w in result.warnings]
+    lines.append(fit_sentence(result.fit, lang))
     overall = result.shifts.overall
-    out.append(
-        f"If the indicative amounts replaced current costs: {overall.up:,} would go up, {overall.down:,} would go "
-        f"down and {overall.same:,} would stay the same (median change {_signed(overall.median_change)} a week)."
+    change = _signed(overall.median_change)
+    lines.append(
+        _IF_REPLACED.say(lang, up=f"{overall.up:,}", down=f"{overall.down:,}", same=f"{overall.same:,}", change=change)
     )
-    flagged = [g.name for g in (*result.by_care_group, *result.by_age_band) if g.flagged]
+    flagged = [said_in(g.name, lang) for g in (*result.by_care_group, *result.by_age_band) if g.flagged]
     if flagged:
-        out.append(f"Fairness: {len(flagged):,} flagged (see the report): {', '.join(flagged)}.")
-    return out
+        lines.append(_FLAGGED.say(lang, count=f"{len(flagged):,}", groups=", ".join(flagged)))
+    report = out / "report.html"
+    if done.scheme_toml is None:
+        lines.append(_WROTE_TABLE.say(lang, report=report))
+    else:
+        lines.append(_WROTE.say(lang, report=report, scheme=out / "scheme.toml", version=done.version))
+    return lines
 
 
 def _signed(amount: Decimal) -> str:
