@@ -22,13 +22,13 @@ from typing import Any
 from ..i18n import message
 from ..scheme._reader import Reader, describe, is_number, to_decimal
 from ..scheme.errors import InputError, Problem
+from ..scheme.load_words import NOT_TOML
 from ..scheme.model import Reference
 
 FORMAT = 1
 
 # The figures file's own problems, declared once for translators (`ras_core.i18n`).
 _P = "problem"
-_NOT_TOML = message("not valid TOML: {why}", context=_P, note="{why} is the TOML reader's own words, in English.")
 _NO_FORMAT = message("missing; expected the number {format}", context=_P)
 _OTHER_FORMAT = message("expected the number {format} (the format this version reads), got {got}", context=_P)
 _NOT_FIGURES = message("expected a table of figures, got {got}", context=_P)
@@ -82,7 +82,7 @@ def figures_from_toml(text: str, *, source: str, required: tuple[str, ...] = (),
     try:
         data = tomllib.loads(text.removeprefix("\ufeff"), parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        raise FiguresError(source, [Problem(path="", message=_NOT_TOML.later(why=str(error)))]) from None
+        raise FiguresError(source, [Problem(path="", message=NOT_TOML.later(why=str(error)))]) from None
     problems: list[Problem] = []
     top = Reader(data, "", problems)
     if not top.has("format"):

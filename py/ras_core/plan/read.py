@@ -45,6 +45,7 @@ from ..scheme._reader import Reader, describe
 from ..scheme.errors import InputError, Problem
 from ..scheme.model import PERIODS
 from ..scheme.numbers import MAX_MONEY, quote
+from ..scheme.reader_words import EXPECTED
 from .model import AGE_BANDS, EVERY, FORMAT, KINDS, SERVICES, TIMES, Band, Plan, PlanLine
 
 MAX_PLAN_BYTES = 200_000
@@ -75,7 +76,6 @@ _HIGH_BELOW_LOW = message(
 )
 _TOO_MANY_LINES = message("has {count} lines; a plan can have at most {most}", context="problem")
 _ONE_CONTINGENCY = message("a plan can have only one contingency line", context="problem")
-_EXPECTED = message("expected {what}, got {got}", context="problem", note="{what} is what is allowed: a percentage.")
 _NIGHTS = message("a whole number of nights a week from 0 to 7", context="problem", note="After 'expected'.")
 _HOURS = message("a number of hours a week from 0 to 168", context="problem", note="After 'expected'.")
 _PERCENT = message("a percentage from 0 to 100", context="problem", note="After 'expected'.")
@@ -231,7 +231,7 @@ def _nights(reader: Reader, lang: str) -> int:
         return 0
     nights = _amount(reader, "sleep_in_nights", lang, maximum=Decimal(7), what=_NIGHTS)
     if nights != nights.to_integral_value():
-        reader.problem("sleep_in_nights", _EXPECTED.say(lang, what=_NIGHTS.say(lang), got=nights))
+        reader.problem("sleep_in_nights", EXPECTED.say(lang, what=_NIGHTS.say(lang), got=nights))
         return 0
     return int(nights)
 
@@ -277,10 +277,10 @@ def _amount(reader: Reader, key: str, lang: str, *, maximum: Decimal = MAX_MONEY
         with contextlib.suppress(InvalidOperation):
             value = Decimal(value.strip().removeprefix("£").replace(",", ""))
     if not isinstance(value, Decimal) or not value.is_finite():
-        reader.problem(key, _EXPECTED.say(lang, what=what.say(lang), got=describe(value)))
+        reader.problem(key, EXPECTED.say(lang, what=what.say(lang), got=describe(value)))
         return Decimal(0)
     if value < 0 or value > maximum or value.as_tuple().exponent < -4:  # type: ignore[operator]
-        reader.problem(key, _EXPECTED.say(lang, what=what.say(lang), got=value))
+        reader.problem(key, EXPECTED.say(lang, what=what.say(lang), got=value))
         return Decimal(0)
     return value
 
