@@ -154,7 +154,8 @@ def test_answers_for_someone_else_in_a_scheme_that_has_no_wording_for_them() -> 
 
 def test_a_scheme_in_english_only_is_refused_in_welsh() -> None:
     english_only = (TEST_SCHEMES / "no-unpaid.toml").read_text(encoding="utf-8")
-    assert check("{}", "cy", scheme=english_only)["problems"][0].startswith("The scheme ")
+    refused = check("{}", "cy", scheme=english_only)["problems"][0]
+    assert refused.startswith("Mae'r cynllun ") and "felly ni ellir rhoi ei ganlyniad yn Gymraeg" in refused
     assert json.loads(web.estimate_json("{}", "cy"))["problems"] == check("{}", "cy", scheme=english_only)["problems"]
 
 

@@ -177,7 +177,7 @@ def test_a_scheme_in_english_only_is_refused_in_welsh_as_ras_estimate_refuses_it
         refused = ras("contribution", "--scheme", scheme, answers, "--lang", "cy", *extra)
         assert refused.returncode == 1 and refused.stdout == ""
         assert refused.stderr == estimate.stderr
-    assert "is written in English only, so its result cannot be given in Welsh" in estimate.stderr
+    assert "wedi'i ysgrifennu yn Saesneg yn unig, felly ni ellir rhoi ei ganlyniad yn Gymraeg" in estimate.stderr
     assert ras("contribution", "--scheme", scheme, answers).returncode == 0
 
 

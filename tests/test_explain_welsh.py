@@ -122,7 +122,7 @@ def test_an_english_only_scheme_is_refused_in_welsh_as_an_estimate_is() -> None:
     assert refused.returncode == estimated.returncode == 1
     assert refused.stdout == ""
     assert refused.stderr == estimated.stderr
-    assert "is written in English only" in refused.stderr
-    with pytest.raises(SchemeError, match="written in English only"):
+    assert "wedi'i ysgrifennu yn Saesneg yn unig" in refused.stderr
+    with pytest.raises(SchemeError, match="wedi'i ysgrifennu yn Saesneg yn unig"):
         explain(load_scheme(table), "cy")
     assert explain(load_scheme(table)).startswith("# How the estimate is worked out: ")

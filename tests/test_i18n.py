@@ -283,7 +283,7 @@ def test_ras_estimate_speaks_welsh_for_a_scheme_in_welsh_and_refuses_it_for_one_
     refused = ras("estimate", "--scheme", english_only, answers, "--lang", "cy")
     assert refused.returncode == 1
     assert refused.stderr.splitlines()[1] == (
-        f"{english_only}: scheme.languages: The scheme 'table' is written in English only, so its result cannot "
-        "be given in Welsh: its questions and labels have no translation (a scheme gives its languages in [scheme], "
-        'such as languages = ["en", "cy"]).'
+        f"{english_only}: scheme.languages: Mae'r cynllun 'table' wedi'i ysgrifennu yn Saesneg yn unig, felly ni "
+        "ellir rhoi ei ganlyniad yn Gymraeg: nid oes cyfieithiad o'i gwestiynau a'i labeli (mae cynllun yn rhoi ei "
+        'ieithoedd yn [scheme], fel languages = ["en", "cy"]).'
     )

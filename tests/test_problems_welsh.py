@@ -6,8 +6,11 @@ warnings about a scheme that loads. Each is a `Said`: its English is unchanged
 
 from __future__ import annotations
 
+import copy
 import json
+import pickle
 import re
+from pathlib import Path
 
 import pytest
 
@@ -67,14 +70,14 @@ def test_a_report_in_welsh_counts_and_lists_every_problem() -> None:
     assert report(error, "en") == error.report()
 
 
-def test_ras_validate_lang_cy_says_the_problems_and_the_summary_in_welsh(tmp_path: object) -> None:
+def test_ras_validate_lang_cy_says_the_problems_and_the_summary_in_welsh(tmp_path: Path) -> None:
     done = helpers.ras("validate", str(EXAMPLE), "--lang", "cy")
     assert done.returncode == 0
     assert done.stdout.startswith(f"{EXAMPLE}: Iawn: Hunanasesiad Cyngor Enghreifftiol")
     assert "10 maes, 17 cwestiwn, yn Saesneg a Chymraeg" in done.stdout
     bad = TEST_SCHEMES / "penny.toml"
     text = bad.read_text(encoding="utf-8").replace('how_to_question = "Ask the test team."\n', "")
-    broken_file = tmp_path / "broken.toml"  # type: ignore[operator]
+    broken_file = tmp_path / "broken.toml"
     broken_file.write_text(text, encoding="utf-8")
     done = helpers.ras("validate", str(broken_file), "--lang", "cy")
     assert done.returncode == 1 and "Traceback" not in done.stderr
@@ -103,3 +106,55 @@ def test_a_plan_files_reader_problems_are_said_in_welsh_on_the_page() -> None:
     assert problems[1] == "Ar goll; disgwylid testun (yn lines[1].name)."
     english = json.loads(web.plan_json(json.dumps(data), EMPLOYMENT, COSTS, "en"))["problems"]
     assert english[1] == "Missing; expected text (at lines[1].name)."
+
+
+def test_ras_estimate_lang_cy_says_an_answers_files_problems_in_welsh(tmp_path: Path) -> None:
+    broken_answers = tmp_path / "answers.json"
+    broken_answers.write_text('{"format": 2, "scheme": {}, "answers": {}}', encoding="utf-8")
+    done = helpers.ras("estimate", "--scheme", str(EXAMPLE), str(broken_answers), "--lang", "cy")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    said = done.stderr
+    assert "canfuwyd" in said and "problem" in said
+    assert "expected" not in said and "missing" not in said, said
+
+
+def test_a_file_that_is_not_there_is_said_in_welsh(tmp_path: Path) -> None:
+    done = helpers.ras("validate", str(tmp_path / "nowhere.toml"), "--lang", "cy")
+    assert done.stderr.splitlines() == [
+        f"{tmp_path / 'nowhere.toml'}: canfuwyd 1 broblem",
+        f"{tmp_path / 'nowhere.toml'}: ni chafwyd hyd i'r ffeil",
+    ]
+
+
+def test_a_plan_dated_before_every_figure_is_refused_in_welsh() -> None:
+    data = json.loads(PLAN)
+    data["date"] = "1990-01-01"
+    problems = json.loads(web.plan_json(json.dumps(data), EMPLOYMENT, COSTS, "cy"))["problems"]
+    assert problems and all("no figure in force" not in p for p in problems)
+    assert problems[0].startswith("Dim ffigur mewn grym ar 1990-01-01 (dyddiad y cynllun)")
+
+
+def test_the_calculators_own_problems_are_said_in_the_pages_language() -> None:
+    assert json.loads(web.load_scheme_text(EXAMPLE.read_text(encoding="utf-8")))["ok"]
+    assert json.loads(web.calibrate_json(None, None, "cy"))["problems"] == [  # type: ignore[arg-type]
+        "Aeth rhywbeth o'i le yn y cyfrifiannell: nid oedd modd gorffen hyn. Rhowch gynnig arall arni, ac os bydd "
+        "yn digwydd eto, dywedwch wrth y cyngor."
+    ]
+    assert json.loads(web.calibrate_json(None, None))["problems"] == [web.UNEXPECTED]  # type: ignore[arg-type]
+
+
+def test_a_said_problem_survives_copying_and_pickling_whole() -> None:
+    error = broken(BREAKS[0][1], BREAKS[0][2])
+    for problem in error.problems:
+        for again in (copy.deepcopy(problem), pickle.loads(pickle.dumps(problem))):
+            assert again == problem
+            assert again.say("cy") == problem.say("cy") != str(problem)
+
+
+def test_counts_in_the_calibration_words_keep_their_thousands_separators() -> None:
+    from ras_core.council import report_words
+
+    assert report_words.ROWS.say("en", n=1200, rows="1,300", rejected="100").startswith("1,300 rows read: 1,200 cases")
+    assert report_words.ROWS.say("cy", n=1200, rows="1,300", rejected="100").startswith(
+        "1,300 rhes wedi'u darllen: 1,200"
+    )

@@ -225,8 +225,8 @@ def test_an_estimate_in_welsh_is_refused_for_a_scheme_in_english_only() -> None:
     english_only = ROOT / "tests" / "schemes" / "table.toml"
     assert reply(web.load_scheme_text(english_only.read_text(encoding="utf-8")))["ok"]
     assert problems(web.estimate_json("{}", "cy")) == [
-        "The scheme 'table' is written in English only, so its result cannot be given in Welsh: its "
-        "questions and labels have no translation (a scheme gives its languages in [scheme], such as "
+        "Mae'r cynllun 'table' wedi'i ysgrifennu yn Saesneg yn unig, felly ni ellir rhoi ei ganlyniad yn Gymraeg: "
+        "nid oes cyfieithiad o'i gwestiynau a'i labeli (mae cynllun yn rhoi ei ieithoedd yn [scheme], fel "
         'languages = ["en", "cy"]).'
     ]
     assert problems(web.estimate_json("{}", "fr"))[0].endswith(

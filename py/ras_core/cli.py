@@ -57,7 +57,7 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     refused = None if args.json else unspoken(scheme, args.lang)
     if refused is not None:
         raise SchemeError(args.scheme, [Problem(path="scheme.languages", message=refused, names_its_place=True)])
-    answers = answers_from_json(read_text(args.answers), scheme, source=args.answers)
+    answers = answers_from_json(read_text(args.answers), scheme, source=args.answers, lang=args.lang)
     result = estimate(scheme, answers)
     if args.json:
         print(json.dumps(estimate_to_dict(result), indent=2, ensure_ascii=False))
@@ -192,7 +192,10 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("scheme", metavar="SCHEME.toml")
     p.add_argument(
-        "--lang", choices=sorted(LANGUAGES), default=SOURCE, help="the language of the problems: en or cy (a draft)"
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=SOURCE,
+        help="the language of what it prints (the summary, warnings and problems): en or cy (Welsh, a draft)",
     )
 
     p = _command(
@@ -298,7 +301,7 @@ def parser() -> argparse.ArgumentParser:
         help="a group with fewer cases than this is reported as too few to judge, never flagged (default 10)",
     )
     p.add_argument("--new-version", metavar="VERSION", help="the new scheme's version (default: the next one)")
-    lang = "the language of report.html, this summary and the problems: en (English, the default) or cy (Welsh)"
+    lang = "the language of report.html, the printed summary and the problems: en or cy (Welsh; --json is English)"
     p.add_argument("--lang", choices=sorted(LANGUAGES), default=SOURCE, help=lang + "; the figures are the same")
 
     p = _command(

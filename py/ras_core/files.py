@@ -11,23 +11,44 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .i18n import message
 from .scheme.errors import InputError, Problem
 
 BOM = "\ufeff"
 
+# What went wrong with a file, said in the language of the command (`ras_core.i18n`).
+_P = "problem"
+_NOT_FOUND = message("file not found", context=_P)
+_DOING = {
+    "read": (
+        message("cannot be read: it is a folder, not a file", context=_P),
+        message("cannot be read: part of the path is a file, not a folder", context=_P),
+        message("cannot be read: permission denied", context=_P),
+        message("cannot be read ({why})", context=_P, note="{why} is the system's own words, in English."),
+    ),
+    "written": (
+        message("cannot be written: it is a folder, not a file", context=_P),
+        message("cannot be written: part of the path is a file, not a folder", context=_P),
+        message("cannot be written: permission denied", context=_P),
+        message("cannot be written ({why})", context=_P, note="{why} is the system's own words, in English."),
+    ),
+}
+_NOT_UTF8 = message("is not UTF-8 text; save it as UTF-8", context=_P)
+
 
 def _problem(path: Path, error: OSError, doing: str, kind: type[InputError]) -> InputError:
+    folder, part, denied, other = _DOING[doing]
     if isinstance(error, FileNotFoundError):
-        message = "file not found"
+        said = _NOT_FOUND.later()
     elif isinstance(error, IsADirectoryError):
-        message = f"cannot be {doing}: it is a folder, not a file"
+        said = folder.later()
     elif isinstance(error, NotADirectoryError | FileExistsError):
-        message = f"cannot be {doing}: part of the path is a file, not a folder"
+        said = part.later()
     elif isinstance(error, PermissionError):
-        message = f"cannot be {doing}: permission denied"
+        said = denied.later()
     else:
-        message = f"cannot be {doing} ({(error.strerror or 'the system refused').lower()})"
-    return kind(str(path), [Problem(path="", message=message)])
+        said = other.later(why=(error.strerror or "the system refused").lower())
+    return kind(str(path), [Problem(path="", message=said)])
 
 
 def read_bytes(path: str | Path, kind: type[InputError] = InputError) -> bytes:
@@ -44,7 +65,7 @@ def read_text(path: str | Path, kind: type[InputError] = InputError) -> str:
     try:
         return data.decode("utf-8").removeprefix(BOM)
     except UnicodeDecodeError:
-        raise kind(str(path), [Problem(path="", message="is not UTF-8 text; save it as UTF-8")]) from None
+        raise kind(str(path), [Problem(path="", message=_NOT_UTF8.later())]) from None
 
 
 def write_text(path: Path, text: str) -> None:

@@ -19,7 +19,7 @@ from typing import Any, ParamSpec
 
 from .estimate.figures import estimate
 from .estimate.words import unspoken, words
-from .i18n import SOURCE, check_language, message
+from .i18n import LANGUAGES, SOURCE, check_language, message
 from .scheme.answers import answers_from_json
 from .scheme.errors import AnswersError, InputError, Problem
 from .scheme.load import scheme_from_toml
@@ -33,11 +33,20 @@ _source: list[str] = []  # the scheme's TOML text, for writing a recalibrated co
 
 P = ParamSpec("P")
 
-NOT_LOADED = "The scheme has not been loaded yet."
-UNEXPECTED = (
-    "Something went wrong in the calculator: it could not finish this. "
-    "Please try again, and if it happens again, tell the council."
+_NOT_LOADED = message("The scheme has not been loaded yet.", context="problem")
+_UNEXPECTED = message(
+    "Something went wrong in the calculator: it could not finish this. Please try again, and if it happens again, "
+    "tell the council.",
+    context="problem",
 )
+NOT_LOADED, UNEXPECTED = _NOT_LOADED.say(SOURCE), _UNEXPECTED.say(SOURCE)
+
+
+def _language(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """The page's language from an entry point's call (its last argument, where it takes
+    one), for the one problem said when anything unexpected happens."""
+    lang = kwargs.get("lang", args[-1] if args else SOURCE)
+    return lang if isinstance(lang, str) and lang in LANGUAGES else SOURCE
 
 
 def _reply(data: dict[str, Any]) -> str:
@@ -70,7 +79,7 @@ def _guarded(entry: Callable[P, str]) -> Callable[P, str]:
         try:
             return entry(*args, **kwargs)
         except Exception:  # the page must get a reply it can show, whatever went wrong
-            return _refuse([UNEXPECTED])
+            return _refuse([_UNEXPECTED.say(_language(args, kwargs))])
 
     return reply
 
@@ -109,7 +118,7 @@ def check_answers_json(answers_text: str, lang: str = SOURCE) -> str:
     reply's `answers` is the file as format 2 (an older file read by its mapping), its
     `problems` are in `lang` (the page's language, as for `estimate_json`)."""
     if not _loaded:
-        return _reply({"ok": False, "problems": [NOT_LOADED]})
+        return _reply({"ok": False, "problems": [_NOT_LOADED.say(lang)]})
     from .contribution.answers import kept_money_answers
 
     refused = unspoken(_loaded[0], lang)
@@ -143,7 +152,7 @@ def calibrate_json(cases_text: str, options_text: str, lang: str = SOURCE) -> st
 
     check_language(lang)
     if not _loaded:
-        return _reply({"ok": False, "problems": [NOT_LOADED]})
+        return _reply({"ok": False, "problems": [_NOT_LOADED.say(lang)]})
     try:
         # Numbers stay as written, so the strict parsers see exactly what was typed.
         options = json.loads(options_text, parse_int=str, parse_float=str, parse_constant=str)
@@ -186,7 +195,7 @@ def estimate_json(answers_text: str, lang: str = SOURCE) -> str:
     (or the file's problems) in `lang` (the page's language: "en" or "cy"; the figures
     are the same in each)."""
     if not _loaded:
-        return _reply({"ok": False, "problems": [NOT_LOADED]})
+        return _reply({"ok": False, "problems": [_NOT_LOADED.say(lang)]})
     scheme = _loaded[0]
     refused = unspoken(scheme, lang)
     if refused is not None:
@@ -206,7 +215,7 @@ def contribution_questions_json(nation_text: str, council_text: str, lang: str =
     from .contribution.run import questions_reply  # loaded only when a person asks
 
     if not _loaded:
-        return _reply({"ok": False, "problems": [NOT_LOADED]})
+        return _reply({"ok": False, "problems": [_NOT_LOADED.say(lang)]})
     refused = unspoken(_loaded[0], lang)
     if refused is not None:
         return _refuse([refused])
@@ -227,7 +236,7 @@ def contribution_json(
     from .contribution.run import reply  # loaded only when a person asks
 
     if not _loaded:
-        return _reply({"ok": False, "problems": [NOT_LOADED]})
+        return _reply({"ok": False, "problems": [_NOT_LOADED.say(lang)]})
     refused = unspoken(_loaded[0], lang)
     if refused is not None:
         return _refuse([refused])

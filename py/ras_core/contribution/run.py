@@ -48,6 +48,10 @@ _NO_ROW = message(
     context="problem",
     note="{figure} is the figure's name, as the charging rules write it; {day} is written YYYY-MM-DD.",
 )
+# The names the page's problems give the files it sent, said in the page's language.
+_THESE_FILES = message("these files", context="file", note="Problems in more than one file, listed together.")
+_RULES = message("charging rules", context="file", note="The nation's charging rules, as the page names them.")
+_COUNCIL_RULES = message("council charging rules", context="file", note="The council's own charging rules.")
 _NOT_A_DATE = message('"{text}" is not a date: write it as YYYY-MM-DD, like 2026-04-06', context="problem")
 _SOURCE = message("Source: {title} ({url}).", note="After a line of the result, where it is written.")
 
@@ -57,7 +61,7 @@ class FilesError(InputError):
 
     def __init__(self, errors: list[InputError]) -> None:
         self.errors = errors
-        super().__init__("these files", [p for e in errors for p in e.problems])
+        super().__init__(_THESE_FILES.later(), [p for e in errors for p in e.problems])
 
     def files(self) -> list[tuple[str, tuple[Problem, ...]]]:
         return [part for error in self.errors for part in error.files()]
@@ -119,7 +123,7 @@ def work_out(
         )
     except NoFigure as error:
         no_row = _NO_ROW.say(lang, figure=say(error.figure, "label", lang), day=error.on.isoformat())
-        raise InputError("charging rules", [Problem(path=f"figures.{error.figure.id}", message=no_row)]) from None
+        raise InputError(_RULES.later(), [Problem(path=f"figures.{error.figure.id}", message=no_row)]) from None
 
 
 def from_files(
@@ -239,8 +243,8 @@ def questions_reply(scheme: Scheme, nation_text: str, council_text: str, lang: s
         scheme,
         nation_text,
         council_text,
-        nation_source="charging rules",
-        council_source="council charging rules",
+        nation_source=_RULES.later(),
+        council_source=_COUNCIL_RULES.later(),
         lang=lang,
     )
     return {"ok": True, "nation": nation.nation, "council": council.council, "questions": questions(nation, lang)}
@@ -254,8 +258,8 @@ def reply(
         scheme,
         nation_text,
         council_text,
-        nation_source="charging rules",
-        council_source="council charging rules",
+        nation_source=_RULES.later(),
+        council_source=_COUNCIL_RULES.later(),
         lang=lang,
     )
     result = work_out(scheme, answers_text, nation, council, on=parse_day(date, lang), source="answers", lang=lang)

@@ -58,8 +58,8 @@ def recalibrate(scheme: Scheme, source: str, data: bytes | str, options: Options
 
 
 _USED = plural_message(
-    "{n} case used of {rows} rows read; {rejected} rows not used (listed in the report).",
-    "{n} cases used of {rows} rows read; {rejected} rows not used (listed in the report).",
+    "{n:,} case used of {rows} rows read; {rejected} rows not used (listed in the report).",
+    "{n:,} cases used of {rows} rows read; {rejected} rows not used (listed in the report).",
 )
 _WARNING = message("Warning: {warning}")
 _IF_REPLACED = message(

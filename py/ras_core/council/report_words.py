@@ -115,10 +115,10 @@ BY_CARE = message("By care group")
 BY_AGE = message("By age band")
 TITLE = message("Calibration of {title}, version {version}")
 ROWS = plural_message(
-    "{rows} rows read: {n} case used, {rejected} rows not used (listed below).",
-    "{rows} rows read: {n} cases used, {rejected} rows not used (listed below).",
+    "{rows} rows read: {n:,} case used, {rejected} rows not used (listed below).",
+    "{rows} rows read: {n:,} cases used, {rejected} rows not used (listed below).",
 )
-BLANK = plural_message("{n} blank line was skipped.", "{n} blank lines were skipped.")
+BLANK = plural_message("{n:,} blank line was skipped.", "{n:,} blank lines were skipped.")
 NOT_USED_HEADING = message("Rows not used")
 ALL_USED = message("Every row was used.")
 MORE_PROBLEMS = message("And {count} more problems.")

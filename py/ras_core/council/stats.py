@@ -82,6 +82,7 @@ def fit(used: Sequence[Case]) -> Fit:
     )
 
 
+_ALL_CASES = message("all cases", context="group", note="The row of a table that counts every case.")
 _NO_FIT = message(
     "How well points explain cost cannot be worked out: it needs at least 2 cases with different points and "
     "different costs."
@@ -155,7 +156,7 @@ def shifts(
     ]
     measured = _Changes(changes=changes, percents=percents)
     return Shifts(
-        overall=_shift("all cases", list(range(len(used))), measured, 0),
+        overall=_shift(_ALL_CASES.later(), list(range(len(used))), measured, 0),
         by_care_group=_grouped(used, measured, lambda c: c.care_group, min_group_size),
         by_age_band=_grouped(used, measured, lambda c: c.age_band, min_group_size),
     )

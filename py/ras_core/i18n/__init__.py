@@ -128,6 +128,10 @@ class Said(str):
     def say(self, lang: str = SOURCE) -> str:
         return self.message.say(lang, **_in(self.values, lang))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Copied or pickled whole, not as its English alone.
+        return (_said_again, (self.message, self.values))
+
 
 class Translated(str):
     """A text from a data file (a scheme's label, a nation's name) with its translations:
@@ -143,6 +147,13 @@ class Translated(str):
 
     def say(self, lang: str = SOURCE) -> str:
         return self.translations.get(lang) or str(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Translated, (str(self), self.translations))
+
+
+def _said_again(said: Message, values: dict[str, Any]) -> Said:
+    return Said(said, **values)
 
 
 def _in(values: dict[str, Any], lang: str) -> dict[str, Any]:

@@ -30,6 +30,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..i18n import message
 from ..scheme.errors import Problem
 from ..scheme.money import HUNDRED, to_pence
 from .figures import Figure, Figures, FiguresError
@@ -83,16 +84,19 @@ class Employment:
     below_commitment: tuple[Part, ...]
 
 
+_NO_ROW = message(
+    "no figure in force on {day} (the plan's date); the first starts on {first}: add a row for that date",
+    context="problem",
+)
+
+
 def need(figures: Figures, key: str, day: datetime.date) -> Figure:
     """The row of `key` in force on `day`; a plan dated before every row is a problem."""
     found = figures.on(key, day)
     if found is None:
         first = min(row.start for row in figures.rows[key])
-        message = (
-            f"no figure in force on {day.isoformat()} (the plan's date); "
-            f"the first starts on {first.isoformat()}: add a row for that date"
-        )
-        raise FiguresError(figures.source, [Problem(path=key, message=message)])
+        said = _NO_ROW.later(day=day.isoformat(), first=first.isoformat())
+        raise FiguresError(figures.source, [Problem(path=key, message=said)])
     return found
 
 

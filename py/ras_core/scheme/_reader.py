@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from ..i18n import Message
+from ..i18n import SOURCE, Message
 from . import reader_words as w
 from .errors import Problem
 from .numbers import quote
@@ -60,16 +60,16 @@ def join(path: str, key: str) -> str:
 
 
 # The languages a document may be written in besides English, with their names in
-# English (for problems, which are in English), and the suffix of a text's key in each:
-# `text` in English, `text_cy` in Welsh.
+# English, and the suffix of a text's key in each: `text` in English, `text_cy` in Welsh.
+# (Problems name a language by its message, `reader_words.LANGUAGE_NAMES`.)
 OTHER_LANGUAGES = {"cy": "Welsh"}
 
 
-def say(data: object, key: str, lang: str = "en") -> str:
+def say(data: object, key: str, lang: str = SOURCE) -> str:
     """`data`'s text `key` (a rule's "text", a figure's "label") in `lang`: the
     translation its file gives (`Reader.translation`, kept as `key_cy`), else the English."""
     english: str = getattr(data, key)
-    if lang == "en":
+    if lang == SOURCE:
         return english
     translated: str = getattr(data, f"{key}_{lang}", "")
     return translated or english

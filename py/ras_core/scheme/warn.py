@@ -29,21 +29,25 @@ from .errors import Problem
 from .model import RISKS, NationRules, Option, Question, Scheme
 
 _W = "warning"
-_LAW_MINIMUM = message(
-    "the law in {nation} counts {law} or more outcomes ({title}); this scheme says {value}", context=_W
-)
+# "in England": said whole, since Welsh changes a name after "yn" ("yng Nghymru").
+_IN_NATION = {
+    "england": message("in England", context="nation"),
+    "scotland": message("in Scotland", context="nation"),
+    "wales": message("in Wales", context="nation"),
+}
+_LAW_MINIMUM = message("the law {where} counts {law} or more outcomes ({title}); this scheme says {value}", context=_W)
 _NOT_THE_LAWS = message(
-    '"{outcome}" is not one of the outcomes in the law in {nation} ({ids}); the screen counts it as this scheme says',
+    '"{outcome}" is not one of the outcomes in the law {where} ({ids}); the screen counts it as this scheme says',
     context=_W,
 )
 _AND_MORE = message("{shown} and {n} more", context=_W, note='Answers, quoted: "Some help" and 2 more.')
 _NOT_COUNTED = message(
-    "{answers} give points but do not count its outcomes as not achieved: in {nation} needing help at all counts as "
+    "{answers} give points but do not count its outcomes as not achieved: {where} needing help at all counts as "
     "unable to achieve an outcome; where an answer means help is needed, add outcome_not_achieved = true",
     context=_W,
 )
 _NO_THRESHOLD = message(
-    "missing: in {nation} the screen compares the highest risk the answers show with the council's threshold "
+    "missing: {where} the screen compares the highest risk the answers show with the council's threshold "
     "({risks}); without it, results say they cannot screen eligibility",
     context=_W,
 )
@@ -53,7 +57,7 @@ _NEVER_ELIGIBLE = message(
     note="{risk} is a band's name in lower case: substantial risk.",
 )
 _NOT_USED = message(
-    "outcomes, minimum_unmet and outcome_not_achieved are not used in {nation}: the screen there uses the risk "
+    "outcomes, minimum_unmet and outcome_not_achieved are not used {where}: the screen there uses the risk "
     'bands (the council\'s "threshold", and a "risk" on each answer)',
     context=_W,
 )
@@ -80,7 +84,7 @@ def scheme_warnings(scheme: Scheme) -> list[Problem]:
     out: list[Problem] = []
     eligibility = scheme.eligibility
     rules = eligibility.rules
-    nation = _both(rules, rules.name)
+    where = _IN_NATION[rules.nation].later()
     paths = {
         q.id: f"domains[{d}].questions[{i}]"
         for d, dom in enumerate(scheme.domains)
@@ -94,7 +98,7 @@ def scheme_warnings(scheme: Scheme) -> list[Problem]:
                 Problem(
                     path="eligibility.minimum_unmet.value",
                     message=_LAW_MINIMUM.later(
-                        nation=nation, law=rules.minimum_unmet, title=rules.law.title, value=minimum.value
+                        where=where, law=rules.minimum_unmet, title=rules.law.title, value=minimum.value
                     ),
                 )
             )
@@ -103,7 +107,7 @@ def scheme_warnings(scheme: Scheme) -> list[Problem]:
                 out.append(
                     Problem(
                         path=f"eligibility.outcomes[{i}].id",
-                        message=_NOT_THE_LAWS.later(outcome=outcome.id, nation=nation, ids=", ".join(law_ids)),
+                        message=_NOT_THE_LAWS.later(outcome=outcome.id, where=where, ids=", ".join(law_ids)),
                     )
                 )
         for _, question in scheme.questions():
@@ -114,13 +118,13 @@ def scheme_warnings(scheme: Scheme) -> list[Problem]:
                 quoted = {lang: ", ".join(f'"{scheme.say(lang, label)}"' for label in missed[:3]) for lang in LANGUAGES}
                 shown = Translated(quoted[SOURCE], quoted)
                 answers = _AND_MORE.later(shown=shown, n=len(missed) - 3) if len(missed) > 3 else shown
-                said = _NOT_COUNTED.later(answers=answers, nation=nation)
+                said = _NOT_COUNTED.later(answers=answers, where=where)
                 out.append(Problem(path=paths[question.id], message=said))
     elif eligibility.threshold is None:
         out.append(
             Problem(
                 path="eligibility.threshold",
-                message=_NO_THRESHOLD.later(nation=nation, risks=", ".join(RISKS)),
+                message=_NO_THRESHOLD.later(where=where, risks=", ".join(RISKS)),
             )
         )
     else:
@@ -140,7 +144,7 @@ def scheme_warnings(scheme: Scheme) -> list[Problem]:
             out.append(
                 Problem(
                     path="eligibility",
-                    message=_NOT_USED.later(nation=nation),
+                    message=_NOT_USED.later(where=where),
                 )
             )
     minimum_points = scheme.minimum_points

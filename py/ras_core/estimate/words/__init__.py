@@ -78,7 +78,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ...i18n import SOURCE, message
 from ...scheme import money
-from ...scheme._reader import OTHER_LANGUAGES, language_names
+from ...scheme._reader import language_names
 from ...scheme.model import Reference, Scheme
 from .phrases import band_words, hours_words, listing, points, quoted, sentence, year_words
 from .screen import (
@@ -310,16 +310,23 @@ def as_text(result_lines: list[Line], lang: str = SOURCE) -> str:
     return "\n".join(out)
 
 
+_UNSPOKEN = message(
+    "The scheme {scheme} is written in {languages} only, so its result cannot be given {in_lang}: its questions and "
+    'labels have no translation (a scheme gives its languages in [scheme], such as languages = ["en", "cy"]).',
+    context="problem",
+)
+_IN_LANGUAGE = {"en": message("in English", context="language"), "cy": message("in Welsh", context="language")}
+
+
 def unspoken(scheme: Scheme, lang: str) -> str | None:
     """Why a result in `lang` cannot be written for `scheme`, or None when it can: the
     core's words would be in `lang` but the scheme's questions and labels in English."""
     if lang in scheme.languages:
         return None
-    return (
-        f"The scheme {scheme.id!r} is written in {language_names(scheme.languages)} only, so its result "
-        f"cannot be given in {OTHER_LANGUAGES.get(lang, lang)}: its questions and labels have no translation "
-        f'(a scheme gives its languages in [scheme], such as languages = ["en", "cy"]).'
-    )
+    known = lang in _IN_LANGUAGE
+    said_in = lang if known else SOURCE  # a language the core does not speak is refused in English
+    asked = _IN_LANGUAGE[lang].say(said_in) if known else f"in {lang}"
+    return _UNSPOKEN.say(said_in, scheme=repr(scheme.id), languages=language_names(scheme.languages), in_lang=asked)
 
 
 def words(result: Estimate, lang: str = SOURCE) -> dict[str, Any]:
