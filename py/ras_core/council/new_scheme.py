@@ -20,7 +20,7 @@ from ..scheme import money
 from ..scheme.errors import SchemeError
 from ..scheme.load import scheme_from_toml
 from ..scheme.model import Translations
-from .calibrate import RATE_PLACES, Calibration, rate_text
+from .calibrate import ROUNDED, Calibration, rate_text
 from .cases import CasesError
 
 _DIGITS = re.compile(r"[0-9]{1,9}")
@@ -115,7 +115,6 @@ _DESCRIPTION = message(
 _HOW_TARGET = message("{amount}, the target total weekly budget")
 _HOW_COST = message("{amount}, the total current weekly cost of {cases} cases")
 _LESS = message(", less the base amount of {base} for each case ({all} in all)")
-_ROUNDED = message("rounded to {places} decimal places")
 
 
 def rate_description(result: Calibration, lang: str) -> str:
@@ -134,7 +133,7 @@ def rate_description(result: Calibration, lang: str) -> str:
         less=less,
         points=f"{result.total_points:,}",
         cases=f"{cases:,}",
-        rounded=_ROUNDED.say(lang, places=RATE_PLACES),
+        rounded=ROUNDED.say(lang),
     )
 
 

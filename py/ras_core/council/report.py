@@ -15,7 +15,6 @@ are the same in each.
 from __future__ import annotations
 
 import itertools
-import re
 from decimal import Decimal
 from html import escape
 
@@ -39,18 +38,20 @@ svg { max-width: 100%; height: auto; }
 .openras-scroll { overflow-x: auto; }
 .openras-scroll:focus-visible { outline: 3px solid #ffdd00; }
 """
-# Each table scrolls sideways in its own region on a narrow screen, so the page itself
-# never does (WCAG 1.4.10); the region can be reached and scrolled with the keyboard.
-_TABLE = re.compile(r'<table class="openras-table">\s*<caption>(.*?)</caption>.*?</table>', re.S)
 
 
-def _scrolling(html: str) -> str:
-    return _TABLE.sub(
-        lambda found: (
-            f'<div class="openras-scroll" role="region" tabindex="0" aria-label="{found[1]}">{found[0]}</div>'
-        ),
-        html,
-    )
+def _table(caption: str, rows: str, heads: str = "") -> str:
+    """A table with its caption, its column headings (a row of them, if any) and rows.
+    It scrolls sideways in its own region on a narrow screen, so the page itself never
+    does (WCAG 1.4.10); the region, named by the caption, can be reached and scrolled
+    with the keyboard."""
+    named = escape(caption)
+    thead = f"\n  <thead><tr>{heads}</tr></thead>" if heads else ""
+    return f"""
+<div class="openras-scroll" role="region" tabindex="0" aria-label="{named}"><table class="openras-table">
+  <caption>{named}</caption>{thead}
+  <tbody>{rows}</tbody>
+</table></div>"""
 
 
 def _num(value: Decimal | int | str) -> str:
@@ -77,15 +78,8 @@ def scatter_table(result: Calibration, lang: str = SOURCE) -> str:
             f"{_num(f'{len(costs):,}')}{_num(money.pounds_exact(mean))}"
             f"{_num(middle)}{_num(money.pounds_exact(amount_for(rated, middle)))}</tr>"
         )
-    return f"""
-<table class="openras-table">
-  <caption>{escape(w.SCATTER_CAPTION.say(lang))}</caption>
-  <thead><tr><th scope="col">{escape(w.POINTS.say(lang))}</th><th scope="col" class="num openras-num">{escape(w.CASES.say(lang))}</th>
-  <th scope="col" class="num openras-num">{escape(w.MEAN_COST.say(lang))}</th>
-  <th scope="col" class="num openras-num">{escape(w.MIDDLE.say(lang))}</th>
-  <th scope="col" class="num openras-num">{escape(w.AMOUNT_THERE.say(lang))}</th></tr></thead>
-  <tbody>{"".join(rows)}</tbody>
-</table>"""
+    heads = _heads(*(m.say(lang) for m in (w.POINTS, w.CASES, w.MEAN_COST, w.MIDDLE, w.AMOUNT_THERE)))
+    return _table(w.SCATTER_CAPTION.say(lang), "".join(rows), heads)
 
 
 def _difference_bands(result: Calibration, lang: str) -> list[tuple[str, int]]:
@@ -146,13 +140,8 @@ def _shift_table(caption: str, shifts: tuple[Shift, ...], minimum: int, lang: st
 
 def _groups(caption: str, numbers: tuple[str, ...], last: str, rows: list[str], lang: str) -> str:
     """A table of groups: a name, columns of numbers, and a last column of words."""
-    heads = "".join(f'<th scope="col" class="num openras-num">{escape(n)}</th>' for n in numbers)
-    return f"""
-<table class="openras-table">
-  <caption>{escape(caption)}</caption>
-  <thead><tr><th scope="col">{escape(w.GROUP.say(lang))}</th>{heads}<th scope="col">{escape(last)}</th></tr></thead>
-  <tbody>{"".join(rows)}</tbody>
-</table>"""
+    heads = _heads(w.GROUP.say(lang), *numbers) + f'<th scope="col">{escape(last)}</th>'
+    return _table(caption, "".join(rows), heads)
 
 
 def _signed(amount: Decimal) -> str:
@@ -189,14 +178,7 @@ def _rate_section(result: Calibration, new_version: str | None, lang: str) -> li
     )
     rows.append(_row(w.BAND_WIDTH.say(lang), money.pounds(result.band_width)))
     caption = (w.RATE_CAPTION_BASE if result.base else w.RATE_CAPTION).say(lang)
-    body = "\n    ".join(rows)
-    parts.append(f"""
-<table class="openras-table">
-  <caption>{escape(caption)}</caption>
-  <tbody>
-    {body}
-  </tbody>
-</table>""")
+    parts.append(_table(caption, "".join(rows)))
     working = "".join(f"<li>{escape(line)}</li>" for line in rate_working(result, lang))
     parts.append(f"<p>{escape(w.WORKING.say(lang, rounded=rounded))}</p><ul>{working}</ul>")
     if new_version:
@@ -215,11 +197,10 @@ def _fit_section(result: Calibration, lang: str) -> list[str]:
     if fit.cases_without_points:
         rows.append((w.NO_POINTS.say(lang), f"{fit.cases_without_points:,}"))
     body = "".join(_row(label, value) for label, value in rows)
-    caption = escape(w.FIT_CAPTION.say(lang))
     return [
         f"<h3>{escape(w.FIT_HEADING.say(lang))}</h3>",
         f"<p>{escape(fit_sentence(fit, lang))}</p>",
-        f'<table class="openras-table"><caption>{caption}</caption><tbody>{body}</tbody></table>',
+        _table(w.FIT_CAPTION.say(lang), body),
     ]
 
 
@@ -269,12 +250,7 @@ def _accuracy_section(result: Calibration, lang: str) -> list[str]:
             (w.WITHIN_20, w.SHARE_OF_CASES.say(lang, percent=accuracy.within_20)),
         )
     )
-    parts.append(f"""
-<p>{escape(agreed)}</p>
-<table class="openras-table">
-  <caption>{escape(w.CLOSE_CAPTION.say(lang))}</caption>
-  <tbody>{close}</tbody>
-</table>""")
+    parts.append(f"<p>{escape(agreed)}</p>" + _table(w.CLOSE_CAPTION.say(lang), close))
     chart = w.DIFFERENCE_CHART.say(lang)
     parts.append(bars(chart, "difference", distribution, w.UNIT_CASES.say(lang), w.CASES.say(lang)))
     rows = "".join(
@@ -300,22 +276,10 @@ def _accuracy_section(result: Calibration, lang: str) -> list[str]:
         w.DIFFERENCE_PERCENT.say(lang),
     )
     bias_heads = _heads(w.CARE_GROUP.say(lang), cases, w.MEAN_DIFFERENCE_COLUMN.say(lang))
-    parts.append(f"""
-<table class="openras-table">
-  <caption>{escape(w.DIFFERENCE_CAPTION.say(lang))}</caption>
-  <thead><tr>{_heads(w.RANGE_COLUMN.say(lang), cases)}</tr></thead>
-  <tbody>{ranges}</tbody>
-</table>
-<table class="openras-table">
-  <caption>{escape(largest)}</caption>
-  <thead><tr>{differences}</tr></thead>
-  <tbody>{rows}</tbody>
-</table>
-<table class="openras-table">
-  <caption>{escape(w.BIAS_CAPTION.say(lang))}</caption>
-  <thead><tr>{bias_heads}<th scope="col">{escape(w.NOTE.say(lang))}</th></tr></thead>
-  <tbody>{bias}</tbody>
-</table>""")
+    parts.append(_table(w.DIFFERENCE_CAPTION.say(lang), ranges, _heads(w.RANGE_COLUMN.say(lang), cases)))
+    parts.append(_table(largest, rows, differences))
+    bias_heads += f'<th scope="col">{escape(w.NOTE.say(lang))}</th>'
+    parts.append(_table(w.BIAS_CAPTION.say(lang), bias, bias_heads))
     return parts
 
 
@@ -378,7 +342,7 @@ def report_html(result: Calibration, *, page: bool = True, new_version: str | No
     if cases.ignored_columns:
         columns = ", ".join(as_text(c) for c in cases.ignored_columns)
         parts.append(f"<p>{escape(w.COLUMNS_NOT_USED.say(lang, columns=columns))}</p>")
-    body = _scrolling("\n".join(parts))
+    body = "\n".join(parts)
     if not page:
         return body
     return (

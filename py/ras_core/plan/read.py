@@ -45,7 +45,7 @@ from ..scheme._reader import Reader, describe
 from ..scheme.errors import InputError, Problem
 from ..scheme.model import PERIODS
 from ..scheme.numbers import MAX_MONEY, quote
-from ..scheme.reader_words import EXPECTED
+from ..scheme.reader_words import CONSTANT, EXPECTED, KEY_TWICE
 from .model import AGE_BANDS, EVERY, FORMAT, KINDS, SERVICES, TIMES, Band, Plan, PlanLine
 
 MAX_PLAN_BYTES = 200_000
@@ -66,9 +66,7 @@ _NOT_JSON = message(
     note="{why} is the JSON reader's own words, in English.",
 )
 _TOO_DEEP = message("is nested too deeply to be a plan file", context="problem")
-_CONSTANT = message("not valid JSON: {name} is not allowed", context="problem")
 _TOO_LONG_NUMBER = message("has a number more than {digits} digits long, which no plan file has", context="problem")
-_TWICE = message("not valid here: the key {key} appears twice", context="problem")
 _NOT_AN_OBJECT = message("expected a JSON object, got {got}", context="problem")
 _FORMAT = message("this reads plan files of format {format}, got {got}", context="problem")
 _HIGH_BELOW_LOW = message(
@@ -124,7 +122,7 @@ def plan_from_json(text: str, *, source: str = "plan.json", lang: str = SOURCE) 
 
 
 def _constant(name: str, *, lang: str) -> Any:
-    raise _Refused(_CONSTANT.say(lang, name=name))
+    raise _Refused(CONSTANT.say(lang, name=name))
 
 
 def _number(text: str, *, lang: str) -> Decimal:
@@ -137,7 +135,7 @@ def _pairs(pairs: list[tuple[str, Any]], *, lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Refused(_TWICE.say(lang, key=quote(key)))
+            raise _Refused(KEY_TWICE.say(lang, key=quote(key)))
         out[key] = value
     return out
 

@@ -39,9 +39,7 @@ _NOT_JSON = message(
     note="{why} is the JSON reader's own words, in English.",
 )
 _TOO_DEEP = message("is nested too deeply to be an answers file", context="problem")
-_CONSTANT = message("not valid JSON: {name} is not allowed", context="problem")
 _TOO_LONG = message("has a number more than {digits} digits long, which no answers file has", context="problem")
-_TWICE = message("not valid here: the key {key} appears twice", context="problem")
 
 _MISSING_TEXT = message("missing; expected text", context="problem")
 _MISSING_TABLE = message("missing; expected a table", context="problem")
@@ -85,7 +83,7 @@ def json_data(text: str, source: str, lang: str = SOURCE) -> Any:
 
 
 def _reject_constant(name: str) -> Any:
-    raise _Refused(_CONSTANT, name=name)
+    raise _Refused(w.CONSTANT, name=name)
 
 
 def _long(text: str) -> None:
@@ -107,7 +105,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Refused(_TWICE, key=quote(key))
+            raise _Refused(w.KEY_TWICE, key=quote(key))
         out[key] = value
     return out
 

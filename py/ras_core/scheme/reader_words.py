@@ -48,6 +48,10 @@ CONTROL = message("must not contain control characters, found U+{code}", context
 ONE_OF = message('must be one of {allowed}, got "{value}"', context="problem", note="{allowed}: the values, quoted.")
 AT_LEAST_ONE = message("must have at least one entry", context="problem")
 
+# A JSON file that the strict reader refuses (answers and plan files alike).
+CONSTANT = message("not valid JSON: {name} is not allowed", context="problem")
+KEY_TWICE = message("not valid here: the key {key} appears twice", context="problem")
+
 # A text's translation beside it (`text_cy` beside `text`).
 LANGUAGE_NAMES = {"en": message("English", context="language"), "cy": message("Welsh", context="language")}
 AND = message("{first} and {second}", context="languages", note="Two languages' names.")
